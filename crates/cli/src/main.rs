@@ -1,0 +1,76 @@
+//! The `morestack` command.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "morestack", version, about = "A compiler and runtime for a subset of Go, with Go's stack machinery", after_help = EXAMPLES)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+const EXAMPLES: &str = "Examples:
+  morestack run examples/hello.go        compile with the JIT and run
+  morestack run --emit=clif prog.go      print the Cranelift IR of every function
+  morestack check prog.go                report diagnostics only
+  morestack test testsuite/              run Go-style test files
+  morestack test /usr/share/go-1.19/test/ken";
+
+#[derive(Subcommand)]
+enum Command {
+    /// Compile a Go file with the JIT and run it; exits with the program's status.
+    Run {
+        file: PathBuf,
+        /// Arguments for the program.
+        args: Vec<String>,
+        /// Print an intermediate form instead of running: `clif` (Cranelift IR).
+        #[arg(long, value_name = "FORM", value_parser = ["clif"])]
+        emit: Option<String>,
+    },
+    /// Parse and type-check a Go file; print diagnostics.
+    Check { file: PathBuf },
+    /// Run Go-style test files (`// run`, `// errorcheck`, `// compile`).
+    Test(morestack_testrunner::TestArgs),
+    /// Print the version.
+    Version,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Run { file, args: _, emit } => {
+            let opts = driver::RunOptions { emit_clif: emit.is_some() };
+            match driver::check(&file).and_then(|c| driver::run_jit(&c, &opts)) {
+                Ok(status) => ExitCode::from(status as u8),
+                Err(e) => fail(e),
+            }
+        }
+        Command::Check { file } => match driver::check(&file) {
+            Ok(_) => ExitCode::SUCCESS,
+            Err(e) => fail(e),
+        },
+        Command::Test(args) => {
+            let exe = std::env::current_exe().expect("path of the running executable");
+            if morestack_testrunner::run(&args, &exe).success() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }
+        Command::Version => {
+            println!("morestack {}", env!("CARGO_PKG_VERSION"));
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+fn fail(e: driver::Error) -> ExitCode {
+    match e {
+        driver::Error::Diagnostics(_) => eprintln!("{e}"),
+        driver::Error::Io(_) => eprintln!("morestack: {e}"),
+    }
+    ExitCode::FAILURE
+}

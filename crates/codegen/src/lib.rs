@@ -1,0 +1,63 @@
+//! Lowers a type-checked Go file to Cranelift IR.
+//!
+//! This is the only crate that builds Cranelift IR and the only place that sets
+//! Cranelift flags ([`build_isa`]). It is written once against `&mut dyn Module`, so the
+//! JIT and (later) the object-file driver share it.
+//!
+//! Conventions every generated function follows (docs/abi.md states them in full):
+//! * the `tail` calling convention;
+//! * parameter 0 is the current goroutine `g` (`VMContext` purpose), parameter 1 the
+//!   closure context (a pointer to the closure object, null for direct calls of
+//!   top-level functions), then one hidden pointer per aggregate result, then the Go
+//!   parameters flattened to scalars;
+//! * scalar results are returned flattened; aggregate results are written through
+//!   their hidden pointers;
+//! * source positions are attached with `set_srcloc` as byte offsets into the file,
+//!   which [`CompiledFunc::lines`] turns into the line table tracebacks use.
+
+mod abi;
+mod expr;
+mod func;
+mod program;
+mod stmt;
+
+use std::sync::Arc;
+
+use cranelift_codegen::isa::TargetIsa;
+use cranelift_codegen::settings::{self, Configurable};
+use cranelift_module::FuncId;
+
+pub use program::{compile, Options};
+
+/// Every Cranelift setting the compiler uses, for the host machine.
+pub fn build_isa() -> Arc<dyn TargetIsa> {
+    let mut flags = settings::builder();
+    // Tracebacks and (later) the stack copier walk the frame-pointer chain.
+    flags.set("preserve_frame_pointers", "true").expect("known flag");
+    flags.set("opt_level", "speed").expect("known flag");
+    // The JIT places code anywhere in the address space.
+    flags.set("use_colocated_libcalls", "false").expect("known flag");
+    flags.set("is_pic", "false").expect("known flag");
+    let isa_builder = cranelift_native::builder().unwrap_or_else(|msg| panic!("host machine is not supported by Cranelift: {msg}"));
+    isa_builder.finish(settings::Flags::new(flags)).expect("valid Cranelift settings")
+}
+
+/// One compiled function, as the driver needs it after the module is finalised.
+pub struct CompiledFunc {
+    pub id: FuncId,
+    /// The Go-style symbol name (`main.fib`, `main.main.func1`).
+    pub name: String,
+    pub code_size: u32,
+    /// `(code offset, source line)` pairs sorted by offset: the line of the code from
+    /// that offset up to the next entry.
+    pub lines: Vec<(u32, u32)>,
+    /// The function's Cranelift IR, when `Options::keep_clif` is set.
+    pub clif: Option<String>,
+}
+
+/// The result of compiling a program.
+pub struct Compiled {
+    pub funcs: Vec<CompiledFunc>,
+    /// `extern "C" fn(g: *mut G)`: runs the package initialisers, then `main.main`.
+    pub entry: FuncId,
+}

@@ -1,0 +1,317 @@
+//! Program-level code generation: declares every function and global, compiles the
+//! function bodies (top-level functions, then the closures they contain), and owns
+//! the read-only data the functions refer to: string literals, type descriptors and
+//! the static closure objects of top-level functions used as values.
+
+use std::collections::HashMap;
+
+use ::types::{Info, ObjId, ObjKind, TypeId, TypeKind};
+use cranelift_codegen::ir::{types::I64, AbiParam, ArgumentPurpose, InstBuilder, Signature, SourceLoc, UserFuncName};
+use cranelift_codegen::isa::CallConv;
+use cranelift_codegen::Context;
+use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
+use cranelift_module::{DataDescription, DataId, FuncId, Linkage, Module};
+use syntax::ast::{self, Decl, NodeId};
+use syntax::{Diagnostic, SourceFile};
+
+use crate::abi::{go_signature, reflect_kind};
+use crate::func::FunctionTranslator;
+use crate::{Compiled, CompiledFunc};
+
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Keep each function's Cranelift IR text in [`CompiledFunc::clif`].
+    pub keep_clif: bool,
+}
+
+/// A function body waiting to be compiled.
+pub(crate) struct PendingFunc<'a> {
+    pub id: FuncId,
+    pub name: String,
+    pub sig: &'a ast::FuncType,
+    pub go_sig: ::types::types::Signature,
+    pub body: &'a ast::Block,
+    /// The literal's expression id for closures (its captures are in `Info`).
+    pub lit: Option<NodeId>,
+}
+
+/// State shared by all functions of the program.
+pub(crate) struct Program<'a> {
+    pub module: &'a mut dyn Module,
+    pub info: &'a Info,
+    pub file: &'a SourceFile,
+    pub ast: &'a ast::File,
+    pub funcs: HashMap<ObjId, FuncId>,
+    pub globals: HashMap<ObjId, DataId>,
+    strings: HashMap<Vec<u8>, DataId>,
+    type_descs: HashMap<TypeId, DataId>,
+    func_values: HashMap<FuncId, DataId>,
+    pub queue: Vec<PendingFunc<'a>>,
+    /// Per enclosing function name: how many closures were named after it.
+    closure_counts: HashMap<String, u32>,
+    data_count: u32,
+}
+
+impl<'a> Program<'a> {
+    fn next_data_name(&mut self, what: &str) -> String {
+        self.data_count += 1;
+        format!("{what}.{}", self.data_count)
+    }
+
+    fn define_data(&mut self, name: &str, desc: DataDescription) -> DataId {
+        let id = self.module.declare_data(name, Linkage::Local, false, false).expect("fresh data name");
+        self.module.define_data(id, &desc).expect("data defined once");
+        id
+    }
+
+    /// Read-only bytes of a string literal (never empty, so the pointer is valid).
+    pub fn string_data(&mut self, bytes: &[u8]) -> DataId {
+        if let Some(&id) = self.strings.get(bytes) {
+            return id;
+        }
+        let mut desc = DataDescription::new();
+        let mut contents = bytes.to_vec();
+        contents.push(0);
+        desc.define(contents.into_boxed_slice());
+        let name = self.next_data_name("go.string");
+        let id = self.define_data(&name, desc);
+        self.strings.insert(bytes.to_vec(), id);
+        id
+    }
+
+    /// The runtime type descriptor of `ty` (docs/abi.md, "Type descriptors").
+    pub fn type_desc(&mut self, ty: TypeId) -> DataId {
+        let ty = self.info.types.default_type(ty);
+        if let Some(&id) = self.type_descs.get(&ty) {
+            return id;
+        }
+        // Declared before its contents are built, so recursive types refer to it.
+        let name = self.next_data_name("go.type");
+        let id = self.module.declare_data(&name, Linkage::Local, false, false).expect("fresh data name");
+        self.type_descs.insert(ty, id);
+
+        let types = &self.info.types;
+        let mut bytes = vec![0u8; 56];
+        let mut desc = DataDescription::new();
+        let put = |bytes: &mut Vec<u8>, off: usize, v: u64| bytes[off..off + 8].copy_from_slice(&v.to_le_bytes());
+        put(&mut bytes, 0, reflect_kind(types, ty));
+        put(&mut bytes, 8, types.size_of(ty));
+        let mut relocs: Vec<(u32, DataId)> = Vec::new();
+        match types.under(ty).clone() {
+            TypeKind::Pointer(e) | TypeKind::Slice(e) => relocs.push((16, self.type_desc(e))),
+            TypeKind::Array { len, elem } => {
+                relocs.push((16, self.type_desc(elem)));
+                put(&mut bytes, 24, len);
+            }
+            TypeKind::Struct { fields } => {
+                put(&mut bytes, 24, fields.len() as u64);
+                let (offsets, _) = self.info.types.struct_layout(&fields);
+                let mut fbytes = vec![0u8; 32 * fields.len().max(1)];
+                let mut fdesc = DataDescription::new();
+                let mut frelocs = Vec::new();
+                for (i, f) in fields.iter().enumerate() {
+                    let base = 32 * i;
+                    frelocs.push((base as u32, self.string_data(f.name.as_bytes())));
+                    put(&mut fbytes, base + 8, f.name.len() as u64);
+                    frelocs.push((base as u32 + 16, self.type_desc(f.ty)));
+                    put(&mut fbytes, base + 24, offsets[i]);
+                }
+                fdesc.define(fbytes.into_boxed_slice());
+                for (off, target) in frelocs {
+                    let gv = self.module.declare_data_in_data(target, &mut fdesc);
+                    fdesc.write_data_addr(off, gv, 0);
+                }
+                let fname = self.next_data_name("go.fields");
+                relocs.push((32, self.define_data(&fname, fdesc)));
+            }
+            _ => {}
+        }
+        if self.info.types.is_named(ty) {
+            let name = self.info.types.runtime_name(ty);
+            put(&mut bytes, 48, name.len() as u64);
+            relocs.push((40, self.string_data(name.as_bytes())));
+        }
+        desc.define(bytes.into_boxed_slice());
+        for (off, target) in relocs {
+            let gv = self.module.declare_data_in_data(target, &mut desc);
+            desc.write_data_addr(off, gv, 0);
+        }
+        self.module.define_data(id, &desc).expect("type descriptor defined once");
+        id
+    }
+
+    /// The static closure object `{code}` of a top-level function used as a value.
+    pub fn func_value(&mut self, func: FuncId) -> DataId {
+        if let Some(&id) = self.func_values.get(&func) {
+            return id;
+        }
+        let mut desc = DataDescription::new();
+        desc.define(vec![0u8; 8].into_boxed_slice());
+        let fref = self.module.declare_func_in_data(func, &mut desc);
+        desc.write_function_addr(0, fref);
+        let name = self.next_data_name("go.funcval");
+        let id = self.define_data(&name, desc);
+        self.func_values.insert(func, id);
+        id
+    }
+
+    /// Declares a closure found inside function `parent`, named as Go names it
+    /// (`main.main.func1`, nested: `main.main.func1.1`), and queues its body.
+    pub fn queue_closure(&mut self, parent: &str, parent_is_closure: bool, lit: &'a ast::Expr) -> FuncId {
+        let ast::ExprKind::FuncLit { sig, body } = &lit.kind else { unreachable!("queue_closure of a non-literal") };
+        let count = self.closure_counts.entry(parent.to_string()).or_insert(0);
+        *count += 1;
+        let name = if parent_is_closure { format!("{parent}.{count}") } else { format!("{parent}.func{count}") };
+        let go_sig = match self.info.types.kind(self.info.type_of(lit.id)) {
+            TypeKind::Func(s) => s.clone(),
+            other => unreachable!("function literal of type {other:?}"),
+        };
+        let clif_sig = go_signature(&self.info.types, &go_sig);
+        let id = self.module.declare_function(&name, Linkage::Local, &clif_sig).expect("fresh closure name");
+        self.queue.push(PendingFunc { id, name, sig, go_sig, body, lit: Some(lit.id) });
+        id
+    }
+
+    pub fn line_of(&self, offset: u32) -> u32 {
+        self.file.line(offset)
+    }
+}
+
+/// Compiles the whole program into `module`.
+pub fn compile(module: &mut dyn Module, file: &SourceFile, ast: &ast::File, info: &Info, opts: &Options) -> Result<Compiled, Vec<Diagnostic>> {
+    let mut p = Program {
+        module,
+        info,
+        file,
+        ast,
+        funcs: HashMap::new(),
+        globals: HashMap::new(),
+        strings: HashMap::new(),
+        type_descs: HashMap::new(),
+        func_values: HashMap::new(),
+        queue: Vec::new(),
+        closure_counts: HashMap::new(),
+        data_count: 0,
+    };
+
+    // Declarations first: bodies may refer to anything in the package.
+    for decl in &ast.decls {
+        match decl {
+            Decl::Func(fd) => {
+                let Some(obj) = info.def_of(fd.name.id) else { continue };
+                let ObjKind::Func = info.object(obj).kind else { continue };
+                let go_sig = match info.types.kind(info.object(obj).ty) {
+                    TypeKind::Func(s) => s.clone(),
+                    other => unreachable!("function of type {other:?}"),
+                };
+                let sig = go_signature(&info.types, &go_sig);
+                let name = format!("main.{}", fd.name.name);
+                let id = p.module.declare_function(&name, Linkage::Local, &sig).map_err(|e| vec![Diagnostic::new(fd.name.span, e.to_string())])?;
+                p.funcs.insert(obj, id);
+                if let Some(body) = &fd.body {
+                    p.queue.push(PendingFunc { id, name, sig: &fd.sig, go_sig, body, lit: None });
+                }
+            }
+            Decl::Var(specs) => {
+                for spec in specs {
+                    for name in &spec.names {
+                        let Some(obj) = info.def_of(name.id) else { continue };
+                        let ty = info.object(obj).ty;
+                        let size = info.types.size_of(ty).max(1) as usize;
+                        let data = p.module.declare_data(&format!("main.{}", name.name), Linkage::Local, true, false).map_err(|e| vec![Diagnostic::new(name.span, e.to_string())])?;
+                        let mut desc = DataDescription::new();
+                        desc.define_zeroinit(size);
+                        desc.set_align(info.types.align_of(ty).max(1));
+                        p.module.define_data(data, &desc).expect("global defined once");
+                        p.globals.insert(obj, data);
+                    }
+                }
+            }
+            Decl::Const(_) | Decl::Type(_) => {}
+        }
+    }
+
+    let mut ctx = Context::new();
+    let mut fctx = FunctionBuilderContext::new();
+    let mut out = Vec::new();
+
+    // Package initialisation: `main.init` runs the variable initialisers in order.
+    let init_sig = go_signature(&info.types, &::types::types::Signature { params: vec![], results: vec![], variadic: false });
+    let init_id = p.module.declare_function("main.init", Linkage::Local, &init_sig).expect("fresh name");
+    ctx.func.signature = init_sig;
+    ctx.func.name = UserFuncName::user(0, init_id.as_u32());
+    {
+        let builder = FunctionBuilder::new(&mut ctx.func, &mut fctx);
+        let mut t = FunctionTranslator::new(&mut p, builder, "main.glob.".to_string());
+        t.translate_package_init()?;
+    }
+    out.push(finish(&mut p, &mut ctx, init_id, "main.init".to_string(), opts)?);
+
+    while let Some(pending) = p.queue.pop() {
+        ctx.func.signature = p.module.declarations().get_function_decl(pending.id).signature.clone();
+        ctx.func.name = UserFuncName::user(0, pending.id.as_u32());
+        let builder = FunctionBuilder::new(&mut ctx.func, &mut fctx);
+        FunctionTranslator::new(&mut p, builder, pending.name.clone()).translate_function(pending.sig, &pending.go_sig, pending.body, pending.lit)?;
+        out.push(finish(&mut p, &mut ctx, pending.id, pending.name, opts)?);
+    }
+
+    // The entry point the runtime calls with the System V convention.
+    let main_obj = ast.decls.iter().find_map(|d| match d {
+        Decl::Func(fd) if fd.name.name == "main" => info.def_of(fd.name.id),
+        _ => None,
+    });
+    let main_id = main_obj.and_then(|o| p.funcs.get(&o).copied()).ok_or_else(|| vec![Diagnostic::new(ast.package.span, "function main is undeclared in the main package")])?;
+    let mut entry_sig = Signature::new(CallConv::SystemV);
+    entry_sig.params.push(AbiParam::special(I64, ArgumentPurpose::VMContext));
+    let entry_id = p.module.declare_function("morestack.entry", Linkage::Local, &entry_sig).expect("fresh name");
+    ctx.func.signature = entry_sig;
+    ctx.func.name = UserFuncName::user(0, entry_id.as_u32());
+    {
+        let mut b = FunctionBuilder::new(&mut ctx.func, &mut fctx);
+        let block = b.create_block();
+        b.append_block_params_for_function_params(block);
+        b.switch_to_block(block);
+        b.seal_block(block);
+        b.set_srcloc(SourceLoc::new(0));
+        let g = b.block_params(block)[0];
+        let null = b.ins().iconst(I64, 0);
+        for id in [init_id, main_id] {
+            let f = p.module.declare_func_in_func(id, b.func);
+            b.ins().call(f, &[g, null]);
+        }
+        b.ins().return_(&[]);
+        b.finalize();
+    }
+    out.push(finish(&mut p, &mut ctx, entry_id, "runtime.main".to_string(), opts)?);
+
+    Ok(Compiled { funcs: out, entry: entry_id })
+}
+
+/// Verifies and compiles the function in `ctx` into the module and records its
+/// metadata.
+fn finish(p: &mut Program, ctx: &mut Context, id: FuncId, name: String, opts: &Options) -> Result<CompiledFunc, Vec<Diagnostic>> {
+    let clif = opts.keep_clif.then(|| ctx.func.display().to_string());
+    if let Err(e) = p.module.define_function(id, ctx) {
+        let detail = match &e {
+            cranelift_module::ModuleError::Compilation(cranelift_codegen::CodegenError::Verifier(errs)) => {
+                cranelift_codegen::print_errors::pretty_verifier_error(&ctx.func, None, errs.clone())
+            }
+            other => format!("{other:?}"),
+        };
+        return Err(vec![Diagnostic::new(Default::default(), format!("internal compiler error in {name}: {detail}"))]);
+    }
+    let code = ctx.compiled_code().expect("just compiled");
+    let code_size = code.code_info().total_size;
+    let mut lines: Vec<(u32, u32)> = Vec::new();
+    for loc in code.buffer.get_srclocs_sorted() {
+        if loc.loc.is_default() {
+            continue;
+        }
+        let line = p.line_of(loc.loc.bits());
+        if lines.last().map(|&(_, l)| l) != Some(line) {
+            lines.push((loc.start, line));
+        }
+    }
+    ctx.clear();
+    Ok(CompiledFunc { id, name, code_size, lines, clif })
+}

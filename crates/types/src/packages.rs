@@ -1,0 +1,75 @@
+//! The importable packages and the members the compiler supports.
+//!
+//! One table serves the checker (signatures) and code generation (runtime symbol and
+//! calling convention, docs/abi.md), so the two cannot disagree.
+
+/// A parameter or result type of a package function.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PkgType {
+    Int,
+    Int64,
+    Bool,
+    String,
+    /// `[]string`
+    StringSlice,
+    /// `...any`: the remaining arguments, each passed to the runtime as an `Eface`.
+    VariadicAny,
+}
+
+#[derive(Debug)]
+pub struct PkgFunc {
+    pub package: &'static str,
+    pub name: &'static str,
+    /// The runtime entry point (docs/abi.md).
+    pub symbol: &'static str,
+    pub params: &'static [PkgType],
+    pub results: &'static [PkgType],
+    /// The Go function has results the compiler does not model yet (`fmt.Println`
+    /// returns `(n int, err error)`): calling it as a statement is fine, using its
+    /// results is `not supported yet`.
+    pub unmodelled_results: bool,
+    /// The function never returns (`os.Exit`).
+    pub noreturn: bool,
+}
+
+use PkgType::*;
+
+const fn func(package: &'static str, name: &'static str, symbol: &'static str, params: &'static [PkgType], results: &'static [PkgType]) -> PkgFunc {
+    PkgFunc { package, name, symbol, params, results, unmodelled_results: false, noreturn: false }
+}
+
+const fn printer(name: &'static str, symbol: &'static str, params: &'static [PkgType]) -> PkgFunc {
+    PkgFunc { package: "fmt", name, symbol, params, results: &[], unmodelled_results: true, noreturn: false }
+}
+
+pub static PACKAGE_FUNCS: &[PkgFunc] = &[
+    printer("Print", "fmt.Print", &[VariadicAny]),
+    printer("Println", "fmt.Println", &[VariadicAny]),
+    printer("Printf", "fmt.Printf", &[String, VariadicAny]),
+    func("fmt", "Sprint", "fmt.Sprint", &[VariadicAny], &[String]),
+    func("fmt", "Sprintln", "fmt.Sprintln", &[VariadicAny], &[String]),
+    func("fmt", "Sprintf", "fmt.Sprintf", &[String, VariadicAny], &[String]),
+    PkgFunc { package: "os", name: "Exit", symbol: "os.Exit", params: &[Int], results: &[], unmodelled_results: false, noreturn: true },
+    func("strings", "Contains", "strings.Contains", &[String, String], &[Bool]),
+    func("strings", "HasPrefix", "strings.HasPrefix", &[String, String], &[Bool]),
+    func("strings", "HasSuffix", "strings.HasSuffix", &[String, String], &[Bool]),
+    func("strings", "Index", "strings.Index", &[String, String], &[Int]),
+    func("strings", "Count", "strings.Count", &[String, String], &[Int]),
+    func("strings", "Repeat", "strings.Repeat", &[String, Int], &[String]),
+    func("strings", "ToUpper", "strings.ToUpper", &[String], &[String]),
+    func("strings", "ToLower", "strings.ToLower", &[String], &[String]),
+    func("strings", "TrimSpace", "strings.TrimSpace", &[String], &[String]),
+    func("strings", "Split", "strings.Split", &[String, String], &[StringSlice]),
+    func("strings", "Join", "strings.Join", &[StringSlice, String], &[String]),
+    func("strings", "Fields", "strings.Fields", &[String], &[StringSlice]),
+    func("strconv", "Itoa", "strconv.Itoa", &[Int], &[String]),
+    func("strconv", "FormatInt", "strconv.FormatInt", &[Int64, Int], &[String]),
+    func("strconv", "Quote", "strconv.Quote", &[String], &[String]),
+];
+
+/// The import paths the compiler accepts.
+pub const PACKAGES: &[&str] = &["fmt", "os", "strings", "strconv"];
+
+pub fn lookup(package: &str, name: &str) -> Option<&'static PkgFunc> {
+    PACKAGE_FUNCS.iter().find(|f| f.package == package && f.name == name)
+}

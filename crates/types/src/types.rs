@@ -1,0 +1,445 @@
+//! Go types, interned in a [`Types`] table, and their memory layout on x86-64.
+//!
+//! Structural types (pointers, slices, arrays, structs, functions, tuples) are interned:
+//! two structurally identical unnamed types get the same [`TypeId`], so identity is id
+//! equality. Each named type declaration creates a fresh id whose underlying type is
+//! filled in once the declaration is resolved. `byte` and `rune` are the ids of
+//! `uint8` and `int32` (aliases, as in Go).
+//!
+//! Layout (sizes, alignments, field offsets) lives here because both code generation
+//! and the runtime type descriptors must agree on it; docs/abi.md states it in prose.
+
+use std::collections::HashMap;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TypeId(pub u32);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Basic {
+    /// The type of an erroneous expression; suppresses follow-on errors.
+    Invalid,
+    Bool,
+    Int,
+    Int8,
+    Int16,
+    Int32,
+    Int64,
+    Uint,
+    Uint8,
+    Uint16,
+    Uint32,
+    Uint64,
+    Uintptr,
+    Float64,
+    String,
+    UntypedBool,
+    UntypedInt,
+    UntypedRune,
+    UntypedFloat,
+    UntypedString,
+    UntypedNil,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Field {
+    pub name: String,
+    pub ty: TypeId,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Signature {
+    pub params: Vec<TypeId>,
+    pub results: Vec<TypeId>,
+    /// The last parameter is `...T`; its entry in `params` is the slice type `[]T`.
+    pub variadic: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum TypeKind {
+    Basic(Basic),
+    Pointer(TypeId),
+    Slice(TypeId),
+    Array { len: u64, elem: TypeId },
+    Struct { fields: Vec<Field> },
+    Func(Signature),
+    /// The result list of a call returning several values.
+    Tuple(Vec<TypeId>),
+    /// A defined type `type Name U`. `underlying` is `None` only while the declaration
+    /// is being resolved.
+    Named { name: String, underlying: Option<TypeId> },
+}
+
+pub struct Types {
+    kinds: Vec<TypeKind>,
+    interned: HashMap<TypeKind, TypeId>,
+}
+
+/// Ids of the predeclared basic types, fixed by [`Types::new`].
+impl TypeId {
+    pub const INVALID: TypeId = TypeId(0);
+    pub const BOOL: TypeId = TypeId(1);
+    pub const INT: TypeId = TypeId(2);
+    pub const INT8: TypeId = TypeId(3);
+    pub const INT16: TypeId = TypeId(4);
+    pub const INT32: TypeId = TypeId(5);
+    pub const INT64: TypeId = TypeId(6);
+    pub const UINT: TypeId = TypeId(7);
+    pub const UINT8: TypeId = TypeId(8);
+    pub const UINT16: TypeId = TypeId(9);
+    pub const UINT32: TypeId = TypeId(10);
+    pub const UINT64: TypeId = TypeId(11);
+    pub const UINTPTR: TypeId = TypeId(12);
+    pub const FLOAT64: TypeId = TypeId(13);
+    pub const STRING: TypeId = TypeId(14);
+    pub const UNTYPED_BOOL: TypeId = TypeId(15);
+    pub const UNTYPED_INT: TypeId = TypeId(16);
+    pub const UNTYPED_RUNE: TypeId = TypeId(17);
+    pub const UNTYPED_FLOAT: TypeId = TypeId(18);
+    pub const UNTYPED_STRING: TypeId = TypeId(19);
+    pub const UNTYPED_NIL: TypeId = TypeId(20);
+    pub const BYTE: TypeId = TypeId::UINT8;
+    pub const RUNE: TypeId = TypeId::INT32;
+}
+
+const BASICS: [Basic; 21] = [
+    Basic::Invalid,
+    Basic::Bool,
+    Basic::Int,
+    Basic::Int8,
+    Basic::Int16,
+    Basic::Int32,
+    Basic::Int64,
+    Basic::Uint,
+    Basic::Uint8,
+    Basic::Uint16,
+    Basic::Uint32,
+    Basic::Uint64,
+    Basic::Uintptr,
+    Basic::Float64,
+    Basic::String,
+    Basic::UntypedBool,
+    Basic::UntypedInt,
+    Basic::UntypedRune,
+    Basic::UntypedFloat,
+    Basic::UntypedString,
+    Basic::UntypedNil,
+];
+
+impl Default for Types {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Types {
+    pub fn new() -> Types {
+        let mut t = Types { kinds: Vec::new(), interned: HashMap::new() };
+        for b in BASICS {
+            t.intern(TypeKind::Basic(b));
+        }
+        t
+    }
+
+    /// The id of a structural type, creating it on first use. Not for named types.
+    pub fn intern(&mut self, kind: TypeKind) -> TypeId {
+        debug_assert!(!matches!(kind, TypeKind::Named { .. }));
+        if let Some(&id) = self.interned.get(&kind) {
+            return id;
+        }
+        let id = TypeId(self.kinds.len() as u32);
+        self.kinds.push(kind.clone());
+        self.interned.insert(kind, id);
+        id
+    }
+
+    /// A fresh named type; set its underlying type with [`Types::set_underlying`].
+    pub fn new_named(&mut self, name: impl Into<String>) -> TypeId {
+        let id = TypeId(self.kinds.len() as u32);
+        self.kinds.push(TypeKind::Named { name: name.into(), underlying: None });
+        id
+    }
+
+    pub fn set_underlying(&mut self, named: TypeId, underlying: TypeId) {
+        let u = self.underlying(underlying);
+        match &mut self.kinds[named.0 as usize] {
+            TypeKind::Named { underlying: slot, .. } => *slot = Some(u),
+            other => panic!("set_underlying on unnamed type {other:?}"),
+        }
+    }
+
+    pub fn pointer(&mut self, to: TypeId) -> TypeId {
+        self.intern(TypeKind::Pointer(to))
+    }
+
+    pub fn slice(&mut self, elem: TypeId) -> TypeId {
+        self.intern(TypeKind::Slice(elem))
+    }
+
+    pub fn kind(&self, t: TypeId) -> &TypeKind {
+        &self.kinds[t.0 as usize]
+    }
+
+    /// The underlying type: itself for unnamed types; `Invalid` for a named type whose
+    /// declaration is still being resolved (or is invalid).
+    pub fn underlying(&self, t: TypeId) -> TypeId {
+        match self.kind(t) {
+            TypeKind::Named { underlying, .. } => underlying.unwrap_or(TypeId::INVALID),
+            _ => t,
+        }
+    }
+
+    /// The kind of the underlying type.
+    pub fn under(&self, t: TypeId) -> &TypeKind {
+        self.kind(self.underlying(t))
+    }
+
+    pub fn basic(&self, t: TypeId) -> Option<Basic> {
+        match self.under(t) {
+            TypeKind::Basic(b) => Some(*b),
+            _ => None,
+        }
+    }
+
+    pub fn is_named(&self, t: TypeId) -> bool {
+        matches!(self.kind(t), TypeKind::Named { .. })
+    }
+
+    pub fn is_untyped(&self, t: TypeId) -> bool {
+        matches!(
+            self.kind(t),
+            TypeKind::Basic(
+                Basic::UntypedBool
+                    | Basic::UntypedInt
+                    | Basic::UntypedRune
+                    | Basic::UntypedFloat
+                    | Basic::UntypedString
+                    | Basic::UntypedNil
+            )
+        )
+    }
+
+    pub fn is_integer(&self, t: TypeId) -> bool {
+        use Basic::*;
+        matches!(
+            self.basic(t),
+            Some(Int | Int8 | Int16 | Int32 | Int64 | Uint | Uint8 | Uint16 | Uint32 | Uint64 | Uintptr | UntypedInt | UntypedRune)
+        )
+    }
+
+    pub fn is_unsigned(&self, t: TypeId) -> bool {
+        use Basic::*;
+        matches!(self.basic(t), Some(Uint | Uint8 | Uint16 | Uint32 | Uint64 | Uintptr))
+    }
+
+    pub fn is_float(&self, t: TypeId) -> bool {
+        matches!(self.basic(t), Some(Basic::Float64 | Basic::UntypedFloat))
+    }
+
+    pub fn is_numeric(&self, t: TypeId) -> bool {
+        self.is_integer(t) || self.is_float(t)
+    }
+
+    pub fn is_string(&self, t: TypeId) -> bool {
+        matches!(self.basic(t), Some(Basic::String | Basic::UntypedString))
+    }
+
+    pub fn is_boolean(&self, t: TypeId) -> bool {
+        matches!(self.basic(t), Some(Basic::Bool | Basic::UntypedBool))
+    }
+
+    /// The type an untyped constant takes when nothing else decides (Go's default type).
+    pub fn default_type(&self, t: TypeId) -> TypeId {
+        match self.kind(t) {
+            TypeKind::Basic(Basic::UntypedBool) => TypeId::BOOL,
+            TypeKind::Basic(Basic::UntypedInt) => TypeId::INT,
+            TypeKind::Basic(Basic::UntypedRune) => TypeId::RUNE,
+            TypeKind::Basic(Basic::UntypedFloat) => TypeId::FLOAT64,
+            TypeKind::Basic(Basic::UntypedString) => TypeId::STRING,
+            _ => t,
+        }
+    }
+
+    /// Size in bytes of a value of type `t` (docs/abi.md, "Value layout").
+    pub fn size_of(&self, t: TypeId) -> u64 {
+        use Basic::*;
+        match self.under(t) {
+            TypeKind::Basic(b) => match b {
+                Bool | Int8 | Uint8 | UntypedBool => 1,
+                Int16 | Uint16 => 2,
+                Int32 | Uint32 | UntypedRune => 4,
+                String | UntypedString => 16,
+                _ => 8,
+            },
+            TypeKind::Pointer(_) | TypeKind::Func(_) => 8,
+            TypeKind::Slice(_) => 24,
+            TypeKind::Array { len, elem } => len * self.size_of(*elem),
+            TypeKind::Struct { fields } => {
+                let (offsets, align) = self.struct_layout(fields);
+                let end = match (offsets.last(), fields.last()) {
+                    (Some(off), Some(f)) => off + self.size_of(f.ty),
+                    _ => 0,
+                };
+                end.next_multiple_of(align)
+            }
+            TypeKind::Tuple(_) | TypeKind::Named { .. } => 0,
+        }
+    }
+
+    /// Alignment in bytes of a value of type `t`.
+    pub fn align_of(&self, t: TypeId) -> u64 {
+        match self.under(t) {
+            TypeKind::Array { elem, .. } => self.align_of(*elem),
+            TypeKind::Struct { fields } => self.struct_layout(fields).1,
+            TypeKind::Basic(_) => self.size_of(t).clamp(1, 8),
+            _ => 8,
+        }
+    }
+
+    /// Byte offset of each field, and the struct's alignment.
+    pub fn struct_layout(&self, fields: &[Field]) -> (Vec<u64>, u64) {
+        let mut offset = 0;
+        let mut max_align = 1;
+        let offsets = fields
+            .iter()
+            .map(|f| {
+                let a = self.align_of(f.ty);
+                max_align = max_align.max(a);
+                offset = offset.next_multiple_of(a);
+                let here = offset;
+                offset += self.size_of(f.ty);
+                here
+            })
+            .collect();
+        (offsets, max_align)
+    }
+
+    /// Offset of field `index` of struct type `t`.
+    pub fn field_offset(&self, t: TypeId, index: usize) -> u64 {
+        match self.under(t) {
+            TypeKind::Struct { fields } => self.struct_layout(fields).0[index],
+            other => panic!("field_offset of non-struct {other:?}"),
+        }
+    }
+
+    /// Go's spelling of a type, as diagnostics print it (`[]int`, `main.Point` is
+    /// printed as `Point`, as go/types does for the package being checked).
+    pub fn type_string(&self, t: TypeId) -> String {
+        match self.kind(t) {
+            TypeKind::Basic(b) => basic_name(*b).to_string(),
+            TypeKind::Pointer(e) => format!("*{}", self.type_string(*e)),
+            TypeKind::Slice(e) => format!("[]{}", self.type_string(*e)),
+            TypeKind::Array { len, elem } => format!("[{len}]{}", self.type_string(*elem)),
+            TypeKind::Struct { fields } => {
+                let fs: Vec<String> = fields.iter().map(|f| format!("{} {}", f.name, self.type_string(f.ty))).collect();
+                format!("struct{{{}}}", fs.join("; "))
+            }
+            TypeKind::Func(sig) => format!("func{}", self.signature_string(sig)),
+            TypeKind::Tuple(ts) => {
+                let parts: Vec<String> = ts.iter().map(|t| self.type_string(*t)).collect();
+                format!("({})", parts.join(", "))
+            }
+            TypeKind::Named { name, .. } => name.clone(),
+        }
+    }
+
+    /// `(int, string) bool` — a signature without the `func` keyword.
+    pub fn signature_string(&self, sig: &Signature) -> String {
+        let n = sig.params.len();
+        let params: Vec<String> = sig
+            .params
+            .iter()
+            .enumerate()
+            .map(|(i, &p)| match (sig.variadic && i + 1 == n, self.kind(p)) {
+                (true, TypeKind::Slice(e)) => format!("...{}", self.type_string(*e)),
+                _ => self.type_string(p),
+            })
+            .collect();
+        let results: Vec<String> = sig.results.iter().map(|t| self.type_string(*t)).collect();
+        match results.len() {
+            0 => format!("({})", params.join(", ")),
+            1 => format!("({}) {}", params.join(", "), results[0]),
+            _ => format!("({}) ({})", params.join(", "), results.join(", ")),
+        }
+    }
+
+    /// The name the runtime prints for a type (`main.Celsius`, `[]int`): qualified
+    /// with the package, as Go's `%T` and panic messages do.
+    pub fn runtime_name(&self, t: TypeId) -> String {
+        match self.kind(t) {
+            TypeKind::Named { name, .. } => format!("main.{name}"),
+            TypeKind::Pointer(e) => format!("*{}", self.runtime_name(*e)),
+            TypeKind::Slice(e) => format!("[]{}", self.runtime_name(*e)),
+            TypeKind::Array { len, elem } => format!("[{len}]{}", self.runtime_name(*elem)),
+            _ => self.type_string(t),
+        }
+    }
+}
+
+pub fn basic_name(b: Basic) -> &'static str {
+    use Basic::*;
+    match b {
+        Invalid => "invalid type",
+        Bool => "bool",
+        Int => "int",
+        Int8 => "int8",
+        Int16 => "int16",
+        Int32 => "int32",
+        Int64 => "int64",
+        Uint => "uint",
+        Uint8 => "uint8",
+        Uint16 => "uint16",
+        Uint32 => "uint32",
+        Uint64 => "uint64",
+        Uintptr => "uintptr",
+        Float64 => "float64",
+        String => "string",
+        UntypedBool => "untyped bool",
+        UntypedInt => "untyped int",
+        UntypedRune => "untyped rune",
+        UntypedFloat => "untyped float",
+        UntypedString => "untyped string",
+        UntypedNil => "untyped nil",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn structural_types_are_interned() {
+        let mut t = Types::new();
+        let a = t.slice(TypeId::INT);
+        let b = t.slice(TypeId::INT);
+        assert_eq!(a, b);
+        assert_ne!(t.slice(TypeId::STRING), a);
+    }
+
+    #[test]
+    fn struct_layout_aligns_fields_and_size() {
+        let mut t = Types::new();
+        let s = t.intern(TypeKind::Struct {
+            fields: vec![
+                Field { name: "a".into(), ty: TypeId::BOOL },
+                Field { name: "b".into(), ty: TypeId::INT64 },
+                Field { name: "c".into(), ty: TypeId::INT16 },
+            ],
+        });
+        assert_eq!(t.field_offset(s, 1), 8);
+        assert_eq!(t.field_offset(s, 2), 16);
+        assert_eq!(t.size_of(s), 24);
+        assert_eq!(t.align_of(s), 8);
+        let arr = t.intern(TypeKind::Array { len: 3, elem: TypeId::INT16 });
+        assert_eq!((t.size_of(arr), t.align_of(arr)), (6, 2));
+    }
+
+    #[test]
+    fn named_types_are_distinct_and_print_their_name() {
+        let mut t = Types::new();
+        let n = t.new_named("Celsius");
+        t.set_underlying(n, TypeId::FLOAT64);
+        assert_eq!(t.underlying(n), TypeId::FLOAT64);
+        assert_eq!(t.type_string(n), "Celsius");
+        assert_eq!(t.runtime_name(n), "main.Celsius");
+    }
+}
