@@ -12,11 +12,11 @@ use ::types::types::Signature as GoSignature;
 use ::types::{Basic, ObjKind, TypeId, TypeKind};
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::types::{F64, I64, I8};
-use cranelift_codegen::ir::{BlockArg, InstBuilder, MemFlags, Type, Value};
+use cranelift_codegen::ir::{BlockArg, InstBuilder, MemFlagsData, Type, Value};
 use syntax::ast::{BinOp, Expr, ExprKind, UnOp};
 use syntax::Diagnostic;
 
-use crate::abi::{abi_parts, go_signature, is_memory, repr, Repr, PTR};
+use crate::abi::{abi_parts, go_signature, repr, Repr, PTR};
 use crate::func::{FunctionTranslator, Place, Storage};
 
 type R<T> = Result<T, Vec<Diagnostic>>;
@@ -85,7 +85,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
                         self.bounds_check(IntCC::UnsignedGreaterThanOrEqual, i, s[1], BOUNDS_INDEX, signed);
                     }
                     let addr = self.b.ins().iadd(s[0], i);
-                    return Ok(vec![self.b.ins().load(I8, MemFlags::trusted(), addr, 0)]);
+                    return Ok(vec![self.b.ins().load(I8, MemFlagsData::trusted(), addr, 0)]);
                 }
                 let addr = self.element_addr(x, index)?;
                 Ok(self.load_from(addr, ty))
@@ -156,7 +156,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             (self.aggregate_base(x)?, xt)
         };
         let off = self.info.types.field_offset(struct_ty, fs.index);
-        Ok(self.b.ins().iadd_imm(base, off as i64))
+        Ok(self.b.ins().iadd_imm_s(base, off as i64))
     }
 
     /// An index operand as i64, and whether its type is signed.
@@ -201,7 +201,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         let (i, signed) = self.index_value(index)?;
         self.bounds_check(IntCC::UnsignedGreaterThanOrEqual, i, len, BOUNDS_INDEX, signed);
         let size = self.info.types.size_of(elem) as i64;
-        let off = self.b.ins().imul_imm(i, size);
+        let off = self.b.ins().imul_imm_s(i, size);
         Ok(self.b.ins().iadd(base, off))
     }
 
@@ -234,21 +234,22 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
                 other => return Err(self.err(x.span, format!("internal compiler error: slice of {other:?}"))),
             }
         };
-        let mut operand = |t: &mut Self, e: Option<&'a Expr>| -> R<Option<(Value, bool)>> { e.map(|e| t.index_value(e)).transpose() };
+        let operand = |t: &mut Self, e: Option<&'a Expr>| -> R<Option<(Value, bool)>> { e.map(|e| t.index_value(e)).transpose() };
         let lo = operand(self, lo)?;
         let hi = operand(self, hi)?;
         let max = operand(self, max)?;
         let (lo_v, lo_signed) = lo.unwrap_or_else(|| (self.b.ins().iconst(I64, 0), false));
         let new_cap_end;
-        let (hi_v, hi_signed);
+        let hi_v;
         if let Some((m, m_signed)) = max {
             let (h, hs) = hi.expect("3-index slice has hi");
             self.bounds_check(IntCC::UnsignedGreaterThan, m, cap, BOUNDS_SLICE3_ACAP, m_signed);
             self.bounds_check(IntCC::UnsignedGreaterThan, h, m, BOUNDS_SLICE3_B, hs);
             self.bounds_check(IntCC::UnsignedGreaterThan, lo_v, h, BOUNDS_SLICE3_C, lo_signed);
             new_cap_end = m;
-            (hi_v, hi_signed) = (h, hs);
+            hi_v = h;
         } else {
+            let hi_signed;
             (hi_v, hi_signed) = hi.unwrap_or((len, false));
             let code = if is_string || matches!(self.info.types.under(xt), TypeKind::Array { .. } | TypeKind::Pointer(_)) { BOUNDS_SLICE_ALEN } else { BOUNDS_SLICE_ACAP };
             let bound = if is_string { len } else { cap };
@@ -256,7 +257,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             self.bounds_check(IntCC::UnsignedGreaterThan, lo_v, hi_v, BOUNDS_SLICE_B, lo_signed);
             new_cap_end = cap;
         }
-        let off = self.b.ins().imul_imm(lo_v, esize as i64);
+        let off = self.b.ins().imul_imm_s(lo_v, esize as i64);
         let ptr = self.b.ins().iadd(base, off);
         let new_len = self.b.ins().isub(hi_v, lo_v);
         if is_string {
@@ -290,7 +291,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             }
             UnOp::Not => {
                 let v = self.expr(x)?[0];
-                Ok(vec![self.b.ins().bxor_imm(v, 1)])
+                Ok(vec![self.b.ins().bxor_imm_s(v, 1)])
             }
             UnOp::Recv => Err(self.err(x.span, "not supported yet: channels")),
         }
@@ -365,12 +366,12 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
     /// Integer `/` and `%` with Go's rules: division by zero panics; `MinInt / -1` is
     /// `MinInt` and `MinInt % -1` is 0 (the hardware would trap).
     pub fn divide(&mut self, op: BinOp, a: Value, b: Value, unsigned: bool) -> Value {
-        let zero = self.b.ins().icmp_imm(IntCC::Equal, b, 0);
+        let zero = self.b.ins().icmp_imm_s(IntCC::Equal, b, 0);
         self.panic_if(zero, "runtime.panicdivide", &[]);
         if unsigned {
             return if op == BinOp::Div { self.b.ins().udiv(a, b) } else { self.b.ins().urem(a, b) };
         }
-        let minus_one = self.b.ins().icmp_imm(IntCC::Equal, b, -1);
+        let minus_one = self.b.ins().icmp_imm_s(IntCC::Equal, b, -1);
         let t = self.b.func.dfg.value_type(b);
         let one = self.b.ins().iconst(t, 1);
         let safe_b = self.b.ins().select(minus_one, one, b);
@@ -391,12 +392,12 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         let c = self.expr(y)?[0];
         let c = self.extend_to_i64(c, count_signed);
         if count_signed && !self.is_const(y) {
-            let neg = self.b.ins().icmp_imm(IntCC::SignedLessThan, c, 0);
+            let neg = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, c, 0);
             self.panic_if(neg, "runtime.panicshift", &[]);
         }
         let t = self.b.func.dfg.value_type(a);
         let width = t.bits() as i64;
-        let big = self.b.ins().icmp_imm(IntCC::UnsignedGreaterThanOrEqual, c, width);
+        let big = self.b.ins().icmp_imm_s(IntCC::UnsignedGreaterThanOrEqual, c, width);
         let unsigned = self.info.types.is_unsigned(ty);
         Ok(match op {
             BinOp::Shl => {
@@ -452,8 +453,8 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
     fn concat(&mut self, parts: &[Vec<Value>]) -> Vec<Value> {
         let buf = self.stack_temp(16 * parts.len() as u64, 8);
         for (i, v) in parts.iter().enumerate() {
-            self.b.ins().store(MemFlags::trusted(), v[0], buf, 16 * i as i32);
-            self.b.ins().store(MemFlags::trusted(), v[1], buf, 16 * i as i32 + 8);
+            self.b.ins().store(MemFlagsData::trusted(), v[0], buf, 16 * i as i32);
+            self.b.ins().store(MemFlagsData::trusted(), v[1], buf, 16 * i as i32 + 8);
         }
         let n = self.b.ins().iconst(I64, parts.len() as i64);
         self.call_runtime("runtime.concatstrings", &[buf, n], &[PTR, I64])
@@ -472,7 +473,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             (BinOp::Lt, false) => IntCC::UnsignedLessThan,
             (BinOp::Le, false) => IntCC::UnsignedLessThanOrEqual,
             (BinOp::Gt, false) => IntCC::UnsignedGreaterThan,
-            (_, false) => IntCC::UnsignedGreaterThanOrEqual,
+            _ => IntCC::UnsignedGreaterThanOrEqual,
         };
         if t.is_float(ty) {
             let cc = match op {
@@ -487,7 +488,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         }
         if t.is_string(ty) {
             let c = self.call_runtime("runtime.cmpstring", &[x[0], x[1], y[0], y[1]], &[I64])[0];
-            return Ok(self.b.ins().icmp_imm(int_cc(true), c, 0));
+            return Ok(self.b.ins().icmp_imm_s(int_cc(true), c, 0));
         }
         match t.under(ty).clone() {
             TypeKind::Struct { fields } => {
@@ -513,14 +514,14 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
     fn compare_memory(&mut self, op: BinOp, parts: &[(TypeId, u64)], xa: Value, ya: Value) -> R<Value> {
         let mut all = self.b.ins().iconst(I8, 1);
         for &(ty, off) in parts {
-            let xp = self.b.ins().iadd_imm(xa, off as i64);
-            let yp = self.b.ins().iadd_imm(ya, off as i64);
+            let xp = self.b.ins().iadd_imm_s(xa, off as i64);
+            let yp = self.b.ins().iadd_imm_s(ya, off as i64);
             let xv = self.load_from(xp, ty);
             let yv = self.load_from(yp, ty);
             let eq = self.compare(BinOp::Eq, ty, &xv, &yv)?;
             all = self.b.ins().band(all, eq);
         }
-        Ok(if op == BinOp::Ne { self.b.ins().bxor_imm(all, 1) } else { all })
+        Ok(if op == BinOp::Ne { self.b.ins().bxor_imm_s(all, 1) } else { all })
     }
 
     /// A call expression: every result's values (empty for a call without results).
@@ -574,7 +575,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
                 self.b.ins().call(f, &call_args)
             }
             (None, Some(fv)) => {
-                let code = self.b.ins().load(PTR, MemFlags::trusted(), fv, 0);
+                let code = self.b.ins().load(PTR, MemFlagsData::trusted(), fv, 0);
                 let sig = go_signature(&self.info.types, &go_sig);
                 let sigref = self.b.import_signature(sig);
                 self.b.ins().call_indirect(sigref, code, &call_args)
@@ -632,7 +633,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         let ptr = self.alloc(size * n as u64);
         for (i, e) in elems.iter().enumerate() {
             let v = self.expr(e)?;
-            let addr = self.b.ins().iadd_imm(ptr, (i as u64 * size) as i64);
+            let addr = self.b.ins().iadd_imm_s(ptr, (i as u64 * size) as i64);
             self.store_to(addr, elem, &v);
         }
         let len = self.b.ins().iconst(I64, n);
@@ -763,7 +764,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
                 let s = self.expr(&args[1])?;
                 let lt = self.b.ins().icmp(IntCC::SignedLessThan, d[1], s[1]);
                 let n = self.b.ins().select(lt, d[1], s[1]);
-                let bytes = self.b.ins().imul_imm(n, self.info.types.size_of(elem) as i64);
+                let bytes = self.b.ins().imul_imm_s(n, self.info.types.size_of(elem) as i64);
                 let cfg = self.p.module.target_config();
                 self.b.call_memmove(cfg, d[0], s[0], bytes);
                 Ok(vec![vec![n]])
@@ -848,24 +849,24 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         let out = self.stack_temp(24, 8);
         let es_v = self.b.ins().iconst(I64, es as i64);
         self.call_runtime("runtime.growslice", &[out, es_v, s[0], s[1], s[2], new_len], &[]);
-        let p = self.b.ins().load(PTR, MemFlags::trusted(), out, 0);
-        let c = self.b.ins().load(I64, MemFlags::trusted(), out, 16);
+        let p = self.b.ins().load(PTR, MemFlagsData::trusted(), out, 0);
+        let c = self.b.ins().load(I64, MemFlagsData::trusted(), out, 16);
         self.b.ins().jump(done, &[BlockArg::Value(p), BlockArg::Value(c)]);
         self.b.switch_to_block(done);
         self.b.seal_block(done);
         let ptr = self.b.block_params(done)[0];
         let cap = self.b.block_params(done)[1];
-        let off = self.b.ins().imul_imm(s[1], es as i64);
+        let off = self.b.ins().imul_imm_s(s[1], es as i64);
         let dst = self.b.ins().iadd(ptr, off);
         match extra {
             Extra::Spread(src, n) => {
-                let bytes = self.b.ins().imul_imm(n, es as i64);
+                let bytes = self.b.ins().imul_imm_s(n, es as i64);
                 let cfg = self.p.module.target_config();
                 self.b.call_memmove(cfg, dst, src, bytes);
             }
             Extra::Values(vals) => {
                 for (i, v) in vals.iter().enumerate() {
-                    let a = self.b.ins().iadd_imm(dst, (i as u64 * es) as i64);
+                    let a = self.b.ins().iadd_imm_s(dst, (i as u64 * es) as i64);
                     self.store_to(a, elem, v);
                 }
             }
@@ -904,8 +905,8 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
                 let buf = self.stack_temp(16 * rest.len().max(1) as u64, 8);
                 for (j, a) in rest.iter().enumerate() {
                     let (typ, data) = self.eface(a)?;
-                    self.b.ins().store(MemFlags::trusted(), typ, buf, 16 * j as i32);
-                    self.b.ins().store(MemFlags::trusted(), data, buf, 16 * j as i32 + 8);
+                    self.b.ins().store(MemFlagsData::trusted(), typ, buf, 16 * j as i32);
+                    self.b.ins().store(MemFlagsData::trusted(), data, buf, 16 * j as i32 + 8);
                 }
                 let n = self.b.ins().iconst(I64, rest.len() as i64);
                 call_args.extend([buf, n]);
@@ -959,7 +960,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
                         None => i,
                     };
                     let v = self.expr(&el.value)?;
-                    let addr = self.b.ins().iadd_imm(base, offsets[index] as i64);
+                    let addr = self.b.ins().iadd_imm_s(base, offsets[index] as i64);
                     self.store_to(addr, fields[index].ty, &v);
                 }
                 Ok(vec![base])
@@ -1015,7 +1016,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
                 }
             }
             let v = self.expr(&el.value)?;
-            let addr = self.b.ins().iadd_imm(base, (index * es) as i64);
+            let addr = self.b.ins().iadd_imm_s(base, (index * es) as i64);
             self.store_to(addr, elem, &v);
             index += 1;
         }
@@ -1035,19 +1036,14 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         let obj = self.alloc(8 * (captures.len() as u64 + 1));
         let f = self.p.module.declare_func_in_func(id, self.b.func);
         let code = self.b.ins().func_addr(PTR, f);
-        self.b.ins().store(MemFlags::trusted(), code, obj, 0);
+        self.b.ins().store(MemFlagsData::trusted(), code, obj, 0);
         for (i, var) in captures.iter().enumerate() {
             let cell = match self.vars.get(var).cloned() {
                 Some(Storage::Addr(v)) => self.b.use_var(v),
                 _ => return Err(self.err(e.span, format!("internal compiler error: captured variable {} is not in a heap cell", self.info.object(*var).name))),
             };
-            self.b.ins().store(MemFlags::trusted(), cell, obj, 8 * (i as i32 + 1));
+            self.b.ins().store(MemFlagsData::trusted(), cell, obj, 8 * (i as i32 + 1));
         }
         Ok(vec![obj])
-    }
-
-    /// Whether a value of type `ty` is a memory aggregate.
-    pub fn is_aggregate(&self, ty: TypeId) -> bool {
-        is_memory(&self.info.types, ty)
     }
 }

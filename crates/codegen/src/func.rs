@@ -16,7 +16,7 @@ use ::types::types::Signature as GoSignature;
 use ::types::{ConstValue, Info, ObjId, ObjKind, TypeId};
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::types::{F64, I64, I8};
-use cranelift_codegen::ir::{AbiParam, Block, FuncRef, InstBuilder, MemFlags, Signature, SourceLoc, StackSlotData, StackSlotKind, TrapCode, Type, Value};
+use cranelift_codegen::ir::{AbiParam, Block, FuncRef, InstBuilder, MemFlagsData, Signature, SourceLoc, StackSlotData, StackSlotKind, TrapCode, Type, Value};
 use cranelift_codegen::isa::CallConv;
 use cranelift_frontend::{FunctionBuilder, Variable};
 use syntax::ast::{self, NodeId};
@@ -147,7 +147,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         if let Some(lit) = lit {
             let captures = self.info.captures.get(&lit).cloned().unwrap_or_default();
             for (i, obj) in captures.into_iter().enumerate() {
-                let cell = self.b.ins().load(PTR, MemFlags::trusted(), self.ctx, 8 * (i as i32 + 1));
+                let cell = self.b.ins().load(PTR, MemFlagsData::trusted(), self.ctx, 8 * (i as i32 + 1));
                 let var = self.b.declare_var(PTR);
                 self.b.def_var(var, cell);
                 self.vars.insert(obj, Storage::Addr(var));
@@ -193,7 +193,8 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
 
     fn finalize_body(mut self) {
         self.b.seal_all_blocks();
-        self.b.finalize();
+        let cfg = self.p.module.target_config();
+        self.b.finalize(cfg);
     }
 
     pub fn def_type(&self, ident: &ast::Ident) -> TypeId {
@@ -280,7 +281,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         match repr(&self.info.types, ty) {
             Repr::Scalars(parts) => {
                 let offs = scalar_offsets(&parts);
-                parts.iter().zip(offs).map(|(&t, off)| self.b.ins().load(t, MemFlags::trusted(), addr, off)).collect()
+                parts.iter().zip(offs).map(|(&t, off)| self.b.ins().load(t, MemFlagsData::trusted(), addr, off)).collect()
             }
             Repr::Memory { .. } => vec![addr],
         }
@@ -304,7 +305,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             Repr::Scalars(parts) => {
                 let offs = scalar_offsets(&parts);
                 for (&v, off) in vals.iter().zip(offs) {
-                    self.b.ins().store(MemFlags::trusted(), v, addr, off);
+                    self.b.ins().store(MemFlagsData::trusted(), v, addr, off);
                 }
             }
             Repr::Memory { size, .. } => self.copy_memory(addr, vals[0], size),
@@ -335,7 +336,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         }
         let cfg = self.p.module.target_config();
         if size <= 128 {
-            self.b.emit_small_memory_copy(cfg, dst, src, size, 1, 1, true, MemFlags::trusted());
+            self.b.emit_small_memory_copy(cfg, dst, src, size, 1, 1, true, MemFlagsData::trusted());
         } else {
             let n = self.b.ins().iconst(I64, size as i64);
             self.b.call_memmove(cfg, dst, src, n);
@@ -348,7 +349,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         }
         let cfg = self.p.module.target_config();
         if size <= 128 {
-            self.b.emit_small_memset(cfg, dst, 0, size, 1, MemFlags::trusted());
+            self.b.emit_small_memset(cfg, dst, 0, size, 1, MemFlagsData::trusted());
         } else {
             let zero = self.b.ins().iconst(I8, 0);
             let n = self.b.ins().iconst(I64, size as i64);
@@ -440,7 +441,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
 
     /// Panics with a nil dereference when `ptr` is null.
     pub fn nil_check(&mut self, ptr: Value) {
-        let is_nil = self.b.ins().icmp_imm(IntCC::Equal, ptr, 0);
+        let is_nil = self.b.ins().icmp_imm_s(IntCC::Equal, ptr, 0);
         self.panic_if(is_nil, "runtime.panicmem", &[]);
     }
 

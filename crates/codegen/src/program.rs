@@ -240,11 +240,8 @@ pub fn compile(module: &mut dyn Module, file: &SourceFile, ast: &ast::File, info
     let init_id = p.module.declare_function("main.init", Linkage::Local, &init_sig).expect("fresh name");
     ctx.func.signature = init_sig;
     ctx.func.name = UserFuncName::user(0, init_id.as_u32());
-    {
-        let builder = FunctionBuilder::new(&mut ctx.func, &mut fctx);
-        let mut t = FunctionTranslator::new(&mut p, builder, "main.glob.".to_string());
-        t.translate_package_init()?;
-    }
+    let builder = FunctionBuilder::new(&mut ctx.func, &mut fctx);
+    FunctionTranslator::new(&mut p, builder, "main.glob.".to_string()).translate_package_init()?;
     out.push(finish(&mut p, &mut ctx, init_id, "main.init".to_string(), opts)?);
 
     while let Some(pending) = p.queue.pop() {
@@ -280,7 +277,7 @@ pub fn compile(module: &mut dyn Module, file: &SourceFile, ast: &ast::File, info
             b.ins().call(f, &[g, null]);
         }
         b.ins().return_(&[]);
-        b.finalize();
+        b.finalize(p.module.target_config());
     }
     out.push(finish(&mut p, &mut ctx, entry_id, "runtime.main".to_string(), opts)?);
 

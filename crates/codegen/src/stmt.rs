@@ -4,7 +4,7 @@
 use ::types::{ObjId, TypeId, TypeKind};
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::types::{I32, I64, I8};
-use cranelift_codegen::ir::{InstBuilder, MemFlags, Value};
+use cranelift_codegen::ir::{InstBuilder, MemFlagsData, Value};
 use syntax::ast::{AssignOp, BinOp, Block as AstBlock, CaseClause, Decl, Expr, ExprKind, Stmt, StmtKind};
 use syntax::Diagnostic;
 
@@ -61,7 +61,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
                         self.b.ins().fsub(v, one)
                     }
                 } else {
-                    self.b.ins().iadd_imm(v, if *inc { 1 } else { -1 })
+                    self.b.ins().iadd_imm_s(v, if *inc { 1 } else { -1 })
                 };
                 self.store(&place, ty, &[r]);
                 Ok(())
@@ -397,7 +397,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             self.b.def_var(next_index, next);
             item = Some((vec![r], TypeId::RUNE));
         } else if let (true, Some(elem), Some(base)) = (value_used, elem, base) {
-            let off = self.b.ins().imul_imm(i, self.info.types.size_of(elem) as i64);
+            let off = self.b.ins().imul_imm_s(i, self.info.types.size_of(elem) as i64);
             let addr = self.b.ins().iadd(base, off);
             item = Some((self.load_from(addr, elem), elem));
         }
@@ -429,7 +429,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         self.b.switch_to_block(cont);
         self.b.seal_block(cont);
         let i = self.b.use_var(index);
-        let next = if is_string { self.b.use_var(next_index) } else { self.b.ins().iadd_imm(i, 1) };
+        let next = if is_string { self.b.use_var(next_index) } else { self.b.ins().iadd_imm_s(i, 1) };
         self.b.def_var(index, next);
         self.b.ins().jump(header, &[]);
         self.b.seal_block(header);
@@ -442,14 +442,14 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
     /// `runtime.decoderune`. Returns the rune (i32) and the index after it.
     fn decode_rune(&mut self, ptr: Value, len: Value, i: Value) -> (Value, Value) {
         let addr = self.b.ins().iadd(ptr, i);
-        let byte = self.b.ins().load(I8, MemFlags::trusted(), addr, 0);
-        let ascii = self.b.ins().icmp_imm(IntCC::UnsignedLessThan, byte, 0x80);
+        let byte = self.b.ins().load(I8, MemFlagsData::trusted(), addr, 0);
+        let ascii = self.b.ins().icmp_imm_s(IntCC::UnsignedLessThan, byte, 0x80);
         let slow = self.b.create_block();
         let done = self.b.create_block();
         self.b.append_block_param(done, I32);
         self.b.append_block_param(done, I64);
         let r = self.b.ins().uextend(I32, byte);
-        let next = self.b.ins().iadd_imm(i, 1);
+        let next = self.b.ins().iadd_imm_s(i, 1);
         self.b.ins().brif(ascii, done, &[r.into(), next.into()], slow, &[]);
         self.b.switch_to_block(slow);
         self.b.seal_block(slow);

@@ -297,8 +297,8 @@ impl Types {
 
     /// Byte offset of each field, and the struct's alignment.
     pub fn struct_layout(&self, fields: &[Field]) -> (Vec<u64>, u64) {
-        let mut offset = 0;
-        let mut max_align = 1;
+        let mut offset = 0u64;
+        let mut max_align = 1u64;
         let offsets = fields
             .iter()
             .map(|f| {
