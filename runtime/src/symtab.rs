@@ -1,0 +1,128 @@
+//! The table of compiled functions: for each one its code range, Go name, source file
+//! and a code-offset → line table. The driver registers every function after JIT
+//! finalisation; tracebacks look program counters up here.
+//!
+//! Invariants: functions do not overlap; `lines` is sorted by code offset. Registration
+//! may happen from any thread at any time; lookups sort the table once (lazily, after
+//! the last registration) and then binary-search it.
+//!
+//! Not here: walking stacks (`traceback`), runtime (Rust) functions, which are never
+//! registered and therefore never shown.
+
+use std::sync::{PoisonError, RwLock};
+
+/// One compiled function.
+#[derive(Clone, Debug)]
+pub struct FuncInfo {
+    /// Address of the first instruction.
+    pub entry: usize,
+    /// Code size in bytes.
+    pub len: usize,
+    /// Go-qualified name as tracebacks print it, e.g. `main.main`.
+    pub name: String,
+    /// Source file path.
+    pub file: String,
+    /// `(code offset, line)` pairs sorted by offset: the instruction at an offset and
+    /// those after it (up to the next pair) belong to that line.
+    pub lines: Vec<(u32, u32)>,
+}
+
+impl FuncInfo {
+    /// The source line of the instruction at code offset `off` (0 if unknown).
+    pub fn line_at(&self, off: u32) -> u32 {
+        let i = self.lines.partition_point(|&(o, _)| o <= off);
+        if i == 0 {
+            self.lines.first().map_or(0, |&(_, l)| l)
+        } else {
+            self.lines[i - 1].1
+        }
+    }
+}
+
+struct Table {
+    funcs: Vec<FuncInfo>,
+    sorted: bool,
+}
+
+static TABLE: RwLock<Table> = RwLock::new(Table {
+    funcs: Vec::new(),
+    sorted: true,
+});
+
+/// Registers a compiled function (thread-safe).
+pub fn register(f: FuncInfo) {
+    let mut t = TABLE.write().unwrap_or_else(PoisonError::into_inner);
+    t.funcs.push(f);
+    t.sorted = false;
+}
+
+/// Whether no function is registered (unit tests, or before the driver ran).
+pub fn is_empty() -> bool {
+    TABLE
+        .read()
+        .unwrap_or_else(PoisonError::into_inner)
+        .funcs
+        .is_empty()
+}
+
+/// Calls `f` with the function containing `pc`, if any.
+pub fn with_func<R>(pc: usize, f: impl FnOnce(&FuncInfo) -> R) -> Option<R> {
+    {
+        let t = TABLE.read().unwrap_or_else(PoisonError::into_inner);
+        if t.sorted {
+            return find(&t.funcs, pc).map(f);
+        }
+    }
+    let mut t = TABLE.write().unwrap_or_else(PoisonError::into_inner);
+    if !t.sorted {
+        t.funcs.sort_by_key(|f| f.entry);
+        t.sorted = true;
+    }
+    find(&t.funcs, pc).map(f)
+}
+
+fn find(funcs: &[FuncInfo], pc: usize) -> Option<&FuncInfo> {
+    let i = funcs.partition_point(|f| f.entry <= pc);
+    let f = funcs.get(i.checked_sub(1)?)?;
+    (pc < f.entry + f.len).then_some(f)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lookup_and_lines() {
+        // Addresses far from anything real so other tests' registrations can't clash.
+        let base = 0x7fff_0000_0000usize;
+        register(FuncInfo {
+            entry: base + 0x100,
+            len: 0x40,
+            name: "main.g".into(),
+            file: "/t/x.go".into(),
+            lines: vec![(0, 10), (8, 11), (0x20, 12)],
+        });
+        register(FuncInfo {
+            entry: base,
+            len: 0x80,
+            name: "main.f".into(),
+            file: "/t/x.go".into(),
+            lines: vec![(0, 3)],
+        });
+        assert_eq!(
+            with_func(base + 0x10, |f| f.name.clone()),
+            Some("main.f".into())
+        );
+        assert_eq!(with_func(base + 0x90, |f| f.name.clone()), None);
+        assert_eq!(
+            with_func(base + 0x13f, |f| f.name.clone()),
+            Some("main.g".into())
+        );
+        assert_eq!(with_func(base + 0x140, |f| f.name.clone()), None);
+        let line = |off| with_func(base + 0x100, |f| f.line_at(off)).unwrap();
+        assert_eq!(
+            (line(0), line(7), line(8), line(0x1f), line(0x30)),
+            (10, 10, 11, 11, 12)
+        );
+    }
+}

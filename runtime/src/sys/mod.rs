@@ -1,0 +1,95 @@
+//! Every operating-system call the runtime makes goes through this module (Linux):
+//! writing to a file descriptor, reserving and releasing anonymous memory, asking for
+//! the current thread's stack bounds, exiting.
+//!
+//! Not here: policy. Callers decide what to write, how big a mapping is and when to
+//! exit; these wrappers only retry interrupted or partial writes and report failures.
+
+/// Standard output, where `fmt` writes.
+pub const STDOUT: i32 = 1;
+/// Standard error, where `print`/`println`, panics and fatal errors write.
+pub const STDERR: i32 = 2;
+
+/// Writes all of `buf` to `fd`. Normally a single `write(2)`; loops only on a partial
+/// write or `EINTR`. Errors (a closed pipe) are ignored, as Go's runtime `write` does.
+pub fn write_all(fd: i32, mut buf: &[u8]) {
+    while !buf.is_empty() {
+        // SAFETY: `buf` is a live slice, so `buf.as_ptr()` is readable for `buf.len()`
+        // bytes; `write` does not retain the pointer.
+        let n = unsafe { libc::write(fd, buf.as_ptr().cast(), buf.len()) };
+        if n < 0 {
+            if std::io::Error::last_os_error().raw_os_error() == Some(libc::EINTR) {
+                continue;
+            }
+            return;
+        }
+        if n == 0 {
+            return;
+        }
+        buf = &buf[n as usize..];
+    }
+}
+
+/// Reserves `size` bytes of zero-filled, read-write, private anonymous memory. With
+/// `MAP_NORESERVE` nothing is committed up front: pages count towards RSS only when
+/// first touched. Returns null on failure.
+pub fn mmap_anon(size: usize) -> *mut u8 {
+    // SAFETY: an anonymous mapping with a null hint touches no existing memory.
+    let p = unsafe {
+        libc::mmap(
+            std::ptr::null_mut(),
+            size,
+            libc::PROT_READ | libc::PROT_WRITE,
+            libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE,
+            -1,
+            0,
+        )
+    };
+    if p == libc::MAP_FAILED {
+        std::ptr::null_mut()
+    } else {
+        p.cast()
+    }
+}
+
+/// Releases a mapping made by [`mmap_anon`]. (Unused until goroutine stacks are freed.)
+///
+/// # Safety
+/// `[p, p+size)` must be (part of) a mapping from `mmap_anon` that nothing uses any more.
+#[allow(dead_code)]
+pub unsafe fn munmap(p: *mut u8, size: usize) {
+    // SAFETY: forwarded to the caller's contract.
+    unsafe {
+        libc::munmap(p.cast(), size);
+    }
+}
+
+/// The current thread's stack as `(lowest address, one past the highest)`, from
+/// `pthread_getattr_np` (exact for threads; for the main thread, glibc derives it from
+/// the stack rlimit and `/proc/self/maps`).
+pub fn thread_stack_bounds() -> Option<(usize, usize)> {
+    // SAFETY: `attr` is initialised by `pthread_getattr_np` before use and destroyed
+    // exactly once after; the out-pointers are valid locals.
+    unsafe {
+        let mut attr: libc::pthread_attr_t = std::mem::zeroed();
+        if libc::pthread_getattr_np(libc::pthread_self(), &mut attr) != 0 {
+            return None;
+        }
+        let mut addr: *mut libc::c_void = std::ptr::null_mut();
+        let mut size: libc::size_t = 0;
+        let r = libc::pthread_attr_getstack(&attr, &mut addr, &mut size);
+        libc::pthread_attr_destroy(&mut attr);
+        if r != 0 || addr.is_null() {
+            return None;
+        }
+        Some((addr as usize, addr as usize + size))
+    }
+}
+
+/// Ends the process at once with `code` (like Go's `exit`, which is `exit_group`): no
+/// atexit handlers, no destructors, other threads stop where they are. Nothing needs
+/// flushing since all runtime output is unbuffered.
+pub fn exit(code: i32) -> ! {
+    // SAFETY: `_exit` is always safe to call; it does not return.
+    unsafe { libc::_exit(code) }
+}

@@ -1,0 +1,165 @@
+//! Tracebacks: walks the frame-pointer chain from a runtime frame out into compiled Go
+//! code and prints one `name(...)` / `\tfile:line +0xOFF` pair per compiled frame, as
+//! Go does under a `goroutine N [running]:` header.
+//!
+//! ```text
+//!   fp ──> [ saved fp ] ──> [ saved fp ] ──> ...        (each frame: [fp] = caller's fp,
+//!          [ ret pc   ]     [ ret pc   ]                  [fp+8] = return address)
+//!           runtime          compiled  <- first registered pc: start printing
+//!           frames           frames    <- ... until the first unregistered pc
+//! ```
+//!
+//! Rules: frames whose return address is not in a registered function are skipped until
+//! the first registered one (those are runtime frames); after that the walk stops at
+//! the first unregistered frame (whoever called the Go entry point). The line printed is
+//! that of the call instruction (`pc - 1`), the offset `pc - entry`, as Go does. At most
+//! 100 frames are printed (Go's `_TracebackMaxFrames`). With nothing registered (unit
+//! tests) nothing is printed.
+//!
+//! The walk only follows frame pointers that stay inside the current goroutine's stack
+//! (see [`set_current_goroutine`]; else the thread's stack) and that strictly increase,
+//! so a broken chain ends the traceback instead of faulting.
+//!
+//! Not here: symbol data (`symtab`), the panic header (`panic`).
+
+use std::cell::Cell;
+
+use crate::print::{append_hex, append_uint};
+use crate::symtab;
+
+/// Go's `_TracebackMaxFrames`.
+const MAX_FRAMES: usize = 100;
+/// How many runtime frames may precede the first compiled one before we give up (the
+/// runtime never nests deeper than this between compiled code and a panic).
+const MAX_RUNTIME_FRAMES: usize = 64;
+
+thread_local! {
+    /// (goid, stack_lo, stack_hi) of the goroutine running on this thread; goid 0 =
+    /// unknown (printed as 1, and no stack bounds).
+    static CURRENT: Cell<(i64, usize, usize)> = const { Cell::new((0, 0, 0)) };
+}
+
+/// Records which goroutine this thread runs and its stack bounds, for tracebacks.
+pub fn set_current_goroutine(goid: i64, stack_lo: usize, stack_hi: usize) {
+    CURRENT.with(|c| c.set((goid, stack_lo, stack_hi)));
+}
+
+/// The id of the goroutine running on this thread (1 if none was recorded).
+pub fn current_goid() -> i64 {
+    let (goid, _, _) = CURRENT.with(|c| c.get());
+    if goid == 0 {
+        1
+    } else {
+        goid
+    }
+}
+
+/// Appends the traceback of the compiled frames found by walking up from frame `fp`.
+pub fn append_traceback(out: &mut Vec<u8>, fp: usize) {
+    if symtab::is_empty() {
+        return;
+    }
+    let (goid, lo, hi) = CURRENT.with(|c| c.get());
+    let (lo, hi) = if goid != 0 && hi != 0 {
+        (lo, hi)
+    } else {
+        // Not a goroutine thread (a runtime function called from Rust): use the
+        // thread's own stack, or only the monotonicity check if even that is unknown.
+        crate::sys::thread_stack_bounds().unwrap_or((0, usize::MAX))
+    };
+    let mut fp = fp;
+    let mut printed = 0usize;
+    let mut skipped = 0usize;
+    loop {
+        if fp == 0 || !fp.is_multiple_of(8) || fp < lo || fp > hi.saturating_sub(16) {
+            break;
+        }
+        // SAFETY: `fp` is a frame pointer of this thread's stack: the first is the
+        // caller's own frame, every later one was saved by a frame of the chain, was
+        // checked to lie inside the stack bounds (when known) and to be above the
+        // previous frame. Each frame stores the caller's fp at [fp] and the return
+        // address at [fp+8].
+        let (next, pc) = unsafe {
+            (
+                (fp as *const usize).read(),
+                ((fp + 8) as *const usize).read(),
+            )
+        };
+        let shown = symtab::with_func(pc, |f| {
+            if printed == MAX_FRAMES {
+                out.extend_from_slice(b"...additional frames elided...\n");
+                return false;
+            }
+            let off = pc - f.entry;
+            let line = f.line_at(off.saturating_sub(1) as u32);
+            out.extend_from_slice(f.name.as_bytes());
+            out.extend_from_slice(b"(...)\n\t");
+            out.extend_from_slice(f.file.as_bytes());
+            out.push(b':');
+            append_uint(out, line as u64);
+            out.extend_from_slice(b" +");
+            append_hex(out, off as u64);
+            out.push(b'\n');
+            true
+        });
+        match shown {
+            Some(true) => printed += 1,
+            Some(false) => break,
+            None if printed > 0 => break,
+            None => {
+                skipped += 1;
+                if skipped > MAX_RUNTIME_FRAMES {
+                    break;
+                }
+            }
+        }
+        if next <= fp {
+            break;
+        }
+        fp = next;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::symtab::{register, FuncInfo};
+
+    #[test]
+    fn walks_a_synthetic_chain() {
+        // Code addresses that no real function has.
+        let base = 0x7ffe_0000_0000usize;
+        register(FuncInfo {
+            entry: base,
+            len: 0x100,
+            name: "main.f".into(),
+            file: "/tmp/x.go".into(),
+            lines: vec![(0, 5), (0x10, 6), (0x20, 7)],
+        });
+        register(FuncInfo {
+            entry: base + 0x100,
+            len: 0x100,
+            name: "main.main".into(),
+            file: "/tmp/x.go".into(),
+            lines: vec![(0, 10), (0x1c, 12)],
+        });
+        // A fake stack: runtime frame -> main.f -> main.main -> unregistered caller.
+        let mut stack = [0usize; 16];
+        let at = |i: usize, s: &[usize; 16]| s.as_ptr() as usize + i * 8;
+        let (rt, f, m, top) = (0, 4, 8, 12);
+        stack[rt] = at(f, &stack);
+        stack[rt + 1] = 0x1234; // return address inside the runtime: skipped
+        stack[f] = at(m, &stack);
+        stack[f + 1] = base + 0x21; // returns into main.f after a call on line 7
+        stack[m] = at(top, &stack);
+        stack[m + 1] = base + 0x100 + 0x1d; // returns into main.main, call on line 12
+        stack[top] = 0;
+        stack[top + 1] = 0x5678; // unregistered: stop
+        let mut out = Vec::new();
+        append_traceback(&mut out, at(rt, &stack));
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "main.f(...)\n\t/tmp/x.go:7 +0x21\nmain.main(...)\n\t/tmp/x.go:12 +0x1d\n"
+        );
+    }
+}
