@@ -90,6 +90,11 @@ pub fn append_traceback(out: &mut Vec<u8>, fp: usize) {
                 out.extend_from_slice(b"...additional frames elided...\n");
                 return false;
             }
+            // Go hides the runtime's own frames (the entry trampoline is
+            // `runtime.main`) unless GOTRACEBACK=system asks for them.
+            if f.name.starts_with("runtime.") {
+                return true;
+            }
             let off = pc - f.entry;
             let line = f.line_at(off.saturating_sub(1) as u32);
             out.extend_from_slice(f.name.as_bytes());

@@ -177,15 +177,13 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             self.results.push((ty, storage));
         }
         self.block(&body.stmts)?;
-        if !self.is_terminated() {
-            self.set_pos(Span::new(body.span.hi.saturating_sub(1), body.span.hi));
-            if self.results.is_empty() {
-                self.emit_return()?;
-            } else {
-                // Unreachable: the checker proved every path ends in a terminating
-                // statement.
-                self.b.ins().trap(TrapCode::unwrap_user(1));
-            }
+        self.set_pos(Span::new(body.span.hi.saturating_sub(1), body.span.hi));
+        if self.results.is_empty() {
+            self.emit_return()?;
+        } else {
+            // Unreachable: the checker proved that every path of a function with
+            // results ends in a terminating statement.
+            self.b.ins().trap(TrapCode::unwrap_user(1));
         }
         self.finalize_body();
         Ok(())
@@ -416,12 +414,6 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         let dead = self.b.create_block();
         self.b.switch_to_block(dead);
         self.b.seal_block(dead);
-    }
-
-    /// Control cannot reach the current point (after a `return`, a panic, an
-    /// unconditional jump): the current block is sealed and has no predecessors.
-    pub fn is_terminated(&self) -> bool {
-        self.b.is_unreachable()
     }
 
     /// Branches to a cold block that calls the runtime function `symbol` (which never

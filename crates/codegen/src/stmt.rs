@@ -81,13 +81,13 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
                 self.b.switch_to_block(then_b);
                 self.b.seal_block(then_b);
                 self.block(&then.stmts)?;
-                self.jump_if_open(end);
+                self.jump_to(end);
                 self.b.switch_to_block(else_b);
                 self.b.seal_block(else_b);
                 if let Some(els) = els {
                     self.stmt(els)?;
                 }
-                self.jump_if_open(end);
+                self.jump_to(end);
                 self.b.switch_to_block(end);
                 self.b.seal_block(end);
                 Ok(())
@@ -155,11 +155,10 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         }
     }
 
-    /// Jumps to `target` unless control already left the current block.
-    fn jump_if_open(&mut self, target: cranelift_codegen::ir::Block) {
-        if !self.is_terminated() {
-            self.b.ins().jump(target, &[]);
-        }
+    /// Ends the current block with a jump. (After a `return`, `break` or panic the
+    /// current block is a fresh unreachable one, which still needs its terminator.)
+    fn jump_to(&mut self, target: cranelift_codegen::ir::Block) {
+        self.b.ins().jump(target, &[]);
     }
 
     /// The body of a loop, with `break` going to `exit` and `continue` to `cont`.
@@ -168,7 +167,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         let r = self.block(stmts);
         self.targets.pop();
         r?;
-        self.jump_if_open(cont);
+        self.jump_to(cont);
         Ok(())
     }
 
@@ -309,7 +308,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
                 return Err(e);
             }
             let next = if falls { bodies.get(i + 1).copied().unwrap_or(end) } else { end };
-            self.jump_if_open(next);
+            self.jump_to(next);
         }
         self.targets.pop();
         for b in bodies {

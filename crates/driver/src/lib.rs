@@ -6,7 +6,7 @@ use std::fmt;
 use std::path::Path;
 
 use cranelift_jit::{JITBuilder, JITModule};
-use cranelift_module::{default_libcall_names, Module};
+use cranelift_module::default_libcall_names;
 use syntax::{Diagnostic, SourceFile};
 use types::Info;
 
