@@ -153,6 +153,7 @@ pub fn symbols() -> Vec<(&'static str, *const u8)> {
         ("runtime.gopanic", panic::gopanic as *const u8),
         ("runtime.panicBounds", panic::panic_bounds as *const u8),
         ("runtime.panicdivide", panic::panicdivide as *const u8),
+        ("runtime.panicshift", panic::panicshift as *const u8),
         ("runtime.panicmem", panic::panicmem as *const u8),
         // Packages
         ("os.Exit", pkg::os::exit as *const u8),

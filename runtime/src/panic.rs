@@ -235,6 +235,12 @@ pub extern "C" fn panicdivide() -> ! {
     panic_runtime_error("integer divide by zero")
 }
 
+/// A shift by a negative (signed, non-constant) count.
+#[export_name = "runtime.panicshift"]
+pub extern "C" fn panicshift() -> ! {
+    panic_runtime_error("negative shift amount")
+}
+
 /// A nil pointer dereference detected by compiled code. Prints Go's signal line with
 /// `pc` = the return address into the compiled caller.
 #[export_name = "runtime.panicmem"]

@@ -887,6 +887,23 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         Ok((self.type_desc_addr(ty), data))
     }
 
+    /// The `Eface`s of the arguments passed as `...any`: one per argument, or one per
+    /// result of a single multi-valued call (`fmt.Println(f())`).
+    fn variadic_efaces(&mut self, args: &'a [Expr]) -> R<Vec<(Value, Value)>> {
+        if let [only] = args {
+            if let TypeKind::Tuple(types) = self.info.types.kind(self.ty(only)).clone() {
+                let results = self.call_multi(only)?;
+                let mut out = Vec::new();
+                for (ty, vals) in types.into_iter().zip(results) {
+                    let data = self.spill(ty, &vals);
+                    out.push((self.type_desc_addr(ty), data));
+                }
+                return Ok(out);
+            }
+        }
+        args.iter().map(|a| self.eface(a)).collect()
+    }
+
     /// A call of a package function (docs/abi.md: strings as two words, `[]string`
     /// results through an out pointer, `...any` as an `Eface` array and a count).
     fn package_call(&mut self, e: &'a Expr, f: &'static PkgFunc, args: &'a [Expr]) -> R<Vec<Vec<Value>>> {
@@ -901,14 +918,13 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         };
         for (i, p) in f.params.iter().enumerate() {
             if *p == PkgType::VariadicAny {
-                let rest = &args[i.min(args.len())..];
-                let buf = self.stack_temp(16 * rest.len().max(1) as u64, 8);
-                for (j, a) in rest.iter().enumerate() {
-                    let (typ, data) = self.eface(a)?;
-                    self.b.ins().store(MemFlagsData::trusted(), typ, buf, 16 * j as i32);
-                    self.b.ins().store(MemFlagsData::trusted(), data, buf, 16 * j as i32 + 8);
+                let efaces = self.variadic_efaces(&args[i.min(args.len())..])?;
+                let buf = self.stack_temp(16 * efaces.len().max(1) as u64, 8);
+                for (j, (typ, data)) in efaces.iter().enumerate() {
+                    self.b.ins().store(MemFlagsData::trusted(), *typ, buf, 16 * j as i32);
+                    self.b.ins().store(MemFlagsData::trusted(), *data, buf, 16 * j as i32 + 8);
                 }
-                let n = self.b.ins().iconst(I64, rest.len() as i64);
+                let n = self.b.ins().iconst(I64, efaces.len() as i64);
                 call_args.extend([buf, n]);
                 break;
             }

@@ -362,6 +362,9 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             }
             other => return Err(self.err(x.span, format!("not supported yet: range over {other:?}"))),
         };
+        let is_blank = |e: &Expr| matches!(&e.kind, ExprKind::Ident(n) if n == "_");
+        let key = key.filter(|k| !is_blank(k));
+        let value = value.filter(|v| !is_blank(v));
         let key_ty = key.map(|k| if define { self.info.def_of(k.id).map_or(TypeId::INT, |o| self.info.object(o).ty) } else { self.info.type_of(k.id) });
         // Loop variables declared by `:=` exist once for the whole loop (Go 1.19).
         let mut declared = Vec::new();
