@@ -66,6 +66,8 @@ pub(crate) struct FunctionTranslator<'p, 'a, 'f> {
     pub targets: Vec<JumpTarget>,
     /// Label of the statement being translated, handed to the loop/switch it labels.
     pub pending_label: Option<String>,
+    /// The block each label starts, created at the label or at the first `goto`.
+    pub label_blocks: HashMap<String, Block>,
     runtime_refs: HashMap<&'static str, FuncRef>,
 }
 
@@ -85,6 +87,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             result_ptrs: HashMap::new(),
             targets: Vec::new(),
             pending_label: None,
+            label_blocks: HashMap::new(),
             runtime_refs: HashMap::new(),
         }
     }
@@ -109,8 +112,9 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         params[2..].to_vec()
     }
 
-    /// Translates `main.init`: package variable initialisers in dependency order.
-    pub fn translate_package_init(mut self) -> Result<(), Vec<Diagnostic>> {
+    /// Translates `main.init`: package variable initialisers in dependency order, then
+    /// calls of the package's `init` functions.
+    pub fn translate_package_init(mut self, init_funcs: &[cranelift_module::FuncId]) -> Result<(), Vec<Diagnostic>> {
         self.enter();
         let ast = self.p.ast;
         for init in &self.info.init_order {
@@ -132,6 +136,11 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
                     }
                 }
             }
+        }
+        let null = self.b.ins().iconst(PTR, 0);
+        for &id in init_funcs {
+            let f = self.p.module.declare_func_in_func(id, self.b.func);
+            self.b.ins().call(f, &[self.g, null]);
         }
         self.b.ins().return_(&[]);
         self.finalize_body();

@@ -195,8 +195,21 @@ pub fn compile(module: &mut dyn Module, file: &SourceFile, ast: &ast::File, info
     };
 
     // Declarations first: bodies may refer to anything in the package.
+    let no_args = ::types::types::Signature { params: vec![], results: vec![], variadic: false };
+    let init_sig = go_signature(&info.types, &no_args);
+    let mut init_funcs = Vec::new();
     for decl in &ast.decls {
         match decl {
+            // `func init()`: any number of them, run in source order after the package
+            // variables are initialised; they cannot be referred to.
+            Decl::Func(fd) if fd.name.name == "init" && fd.recv.is_none() => {
+                let name = format!("main.init.{}", init_funcs.len());
+                let id = p.module.declare_function(&name, Linkage::Local, &init_sig).map_err(|e| vec![Diagnostic::new(fd.name.span, e.to_string())])?;
+                init_funcs.push(id);
+                if let Some(body) = &fd.body {
+                    p.queue.push(PendingFunc { id, name, sig: &fd.sig, go_sig: no_args.clone(), body, lit: None });
+                }
+            }
             Decl::Func(fd) => {
                 let Some(obj) = info.def_of(fd.name.id) else { continue };
                 let ObjKind::Func = info.object(obj).kind else { continue };
@@ -235,13 +248,13 @@ pub fn compile(module: &mut dyn Module, file: &SourceFile, ast: &ast::File, info
     let mut fctx = FunctionBuilderContext::new();
     let mut out = Vec::new();
 
-    // Package initialisation: `main.init` runs the variable initialisers in order.
-    let init_sig = go_signature(&info.types, &::types::types::Signature { params: vec![], results: vec![], variadic: false });
+    // Package initialisation: `main.init` runs the variable initialisers in order,
+    // then the `init` functions.
     let init_id = p.module.declare_function("main.init", Linkage::Local, &init_sig).expect("fresh name");
     ctx.func.signature = init_sig;
     ctx.func.name = UserFuncName::user(0, init_id.as_u32());
     let builder = FunctionBuilder::new(&mut ctx.func, &mut fctx);
-    FunctionTranslator::new(&mut p, builder, "main.glob.".to_string()).translate_package_init()?;
+    FunctionTranslator::new(&mut p, builder, "main.glob.".to_string()).translate_package_init(&init_funcs)?;
     out.push(finish(&mut p, &mut ctx, init_id, "main.init".to_string(), opts)?);
 
     while let Some(pending) = p.queue.pop() {

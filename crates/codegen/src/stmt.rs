@@ -128,8 +128,18 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             StmtKind::ForRange { key, value, define, x, body } => self.range(label, key.as_ref(), value.as_ref(), *define, x, body),
             StmtKind::Switch { init, tag, clauses, .. } => self.switch(label, init.as_deref(), tag.as_ref(), clauses),
             StmtKind::Labeled { label, stmt } => {
+                // A label starts a block, so that `goto` can reach it.
+                let block = self.label_block(&label.name);
+                self.b.ins().jump(block, &[]);
+                self.b.switch_to_block(block);
                 self.pending_label = Some(label.name.clone());
                 self.stmt(stmt)
+            }
+            StmtKind::Goto(label) => {
+                let block = self.label_block(&label.name);
+                self.b.ins().jump(block, &[]);
+                self.start_unreachable_block();
+                Ok(())
             }
             StmtKind::Break(l) | StmtKind::Continue(l) => {
                 let is_break = matches!(s.kind, StmtKind::Break(_));
@@ -151,8 +161,18 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             StmtKind::Send { .. } => Err(self.err(s.span, "not supported yet: channels")),
             StmtKind::Select { .. } => Err(self.err(s.span, "not supported yet: select")),
             StmtKind::TypeSwitch { .. } => Err(self.err(s.span, "not supported yet: type switches")),
-            StmtKind::Goto(_) => Err(self.err(s.span, "not supported yet: goto")),
         }
+    }
+
+    /// The block a label starts (sealed with all blocks at the end of the function,
+    /// since a backward `goto` may add predecessors later).
+    fn label_block(&mut self, name: &str) -> cranelift_codegen::ir::Block {
+        if let Some(&b) = self.label_blocks.get(name) {
+            return b;
+        }
+        let b = self.b.create_block();
+        self.label_blocks.insert(name.to_string(), b);
+        b
     }
 
     /// Ends the current block with a jump. (After a `return`, `break` or panic the
