@@ -10,12 +10,14 @@ type Node struct {
 	Next *Node
 }
 
+// value reads through p; the traceback shows this frame, then main.main.
+func value(p *Node) int {
+	return p.Val
+}
+
 func main() {
 	n := &Node{1, &Node{2, nil}}
-	sum := 0
-	for p := n; ; p = p.Next {
-		fmt.Println("visiting")
-		sum += p.Val
-	}
-	fmt.Println(sum)
+	fmt.Println("visiting", value(n))
+	fmt.Println("visiting", value(n.Next))
+	fmt.Println("visiting", value(n.Next.Next))
 }
