@@ -1,0 +1,244 @@
+//! The `morestack` binary as users see it: exit statuses and messages.
+//!
+//! Each test writes a small Go program into a temporary directory and runs the real
+//! binary there, so paths in messages are the short names the user typed. Exit
+//! statuses follow Go: 0 on success, the program's own for `os.Exit(N)`, 2 for a
+//! panic (and for command-line usage errors, as Go's tools), 1 for a failed compile
+//! or a failed test run.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+struct Output {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+impl Output {
+    fn show(&self) -> String {
+        format!(
+            "exit: {:?}\n--- stdout:\n{}--- stderr:\n{}",
+            self.code, self.stdout, self.stderr
+        )
+    }
+}
+
+/// Run `morestack ARGS` in `dir`.
+fn morestack(dir: &Path, args: &[&str]) -> Output {
+    let out = Command::new(env!("CARGO_BIN_EXE_morestack"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("GOTRACEBACK")
+        .output()
+        .expect("cannot execute the morestack binary");
+    Output {
+        code: out.status.code(),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+fn tempdir() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
+}
+
+const HELLO: &str = "package main
+
+import \"fmt\"
+
+func main() {
+\tfmt.Println(\"hello, world\")
+}
+";
+
+/// Two type errors, at 4:14 and 5:17 (gc's positions: the offending expressions).
+const TYPE_ERRORS: &str = "package main
+
+func main() {
+\tvar x int = \"hello\"
+\tvar y string = 1
+\t_, _ = x, y
+}
+";
+
+#[test]
+fn version_exits_zero() {
+    let t = tempdir();
+    let o = morestack(t.path(), &["version"]);
+    assert_eq!(o.code, Some(0), "{}", o.show());
+    assert!(
+        o.stdout.contains(env!("CARGO_PKG_VERSION")),
+        "version should print {}\n{}",
+        env!("CARGO_PKG_VERSION"),
+        o.show()
+    );
+}
+
+#[test]
+fn help_mentions_the_subcommands() {
+    let t = tempdir();
+    let o = morestack(t.path(), &["--help"]);
+    assert_eq!(o.code, Some(0), "{}", o.show());
+    for sub in ["run", "check", "test", "version"] {
+        assert!(
+            o.stdout.lines().any(|l| l.split_whitespace().next() == Some(sub)),
+            "--help does not list `{sub}`\n{}",
+            o.show()
+        );
+    }
+}
+
+#[test]
+fn usage_errors_fail() {
+    let t = tempdir();
+    let o = morestack(t.path(), &["no-such-subcommand"]);
+    assert_eq!(o.code, Some(2), "{}", o.show());
+    assert!(!o.stderr.is_empty(), "{}", o.show());
+}
+
+#[test]
+fn run_prints_program_output() {
+    let t = tempdir();
+    write(t.path(), "hello.go", HELLO);
+    let o = morestack(t.path(), &["run", "hello.go"]);
+    assert_eq!(o.code, Some(0), "{}", o.show());
+    assert_eq!(o.stdout, "hello, world\n", "{}", o.show());
+    assert_eq!(o.stderr, "", "{}", o.show());
+}
+
+#[test]
+fn run_missing_file_fails_clearly() {
+    let t = tempdir();
+    let o = morestack(t.path(), &["run", "missing.go"]);
+    assert_eq!(o.code, Some(1), "{}", o.show());
+    assert!(o.stderr.contains("missing.go"), "the message should name the file\n{}", o.show());
+    assert!(!o.stderr.contains("panicked"), "{}", o.show());
+    assert!(o.stderr.lines().count() <= 3, "a clear message, not a dump\n{}", o.show());
+}
+
+#[test]
+fn run_exits_with_os_exit_status() {
+    let t = tempdir();
+    write(
+        t.path(),
+        "exit3.go",
+        "package main\n\nimport \"os\"\n\nfunc main() {\n\tos.Exit(3)\n}\n",
+    );
+    let o = morestack(t.path(), &["run", "exit3.go"]);
+    assert_eq!(o.code, Some(3), "{}", o.show());
+}
+
+#[test]
+fn panic_exits_2_with_panic_message() {
+    let t = tempdir();
+    write(t.path(), "boom.go", "package main\n\nfunc main() {\n\tpanic(\"boom\")\n}\n");
+    let o = morestack(t.path(), &["run", "boom.go"]);
+    assert_eq!(o.code, Some(2), "{}", o.show());
+    assert!(o.stderr.starts_with("panic: boom\n"), "{}", o.show());
+}
+
+#[test]
+fn panic_prints_a_goroutine_traceback() {
+    let t = tempdir();
+    write(t.path(), "boom.go", "package main\n\nfunc main() {\n\tpanic(\"boom\")\n}\n");
+    let o = morestack(t.path(), &["run", "boom.go"]);
+    assert!(o.stderr.contains("\ngoroutine 1 [running]:\n"), "{}", o.show());
+    assert!(o.stderr.contains("\nmain.main("), "{}", o.show());
+    assert!(o.stderr.contains("boom.go:4"), "{}", o.show());
+}
+
+#[test]
+fn check_reports_type_errors_with_positions() {
+    let t = tempdir();
+    write(t.path(), "bad.go", TYPE_ERRORS);
+    let o = morestack(t.path(), &["check", "bad.go"]);
+    assert_eq!(o.code, Some(1), "{}", o.show());
+    let all = format!("{}{}", o.stdout, o.stderr);
+    for pos in ["bad.go:4:14: ", "bad.go:5:17: "] {
+        assert!(
+            all.lines().any(|l| l.starts_with(pos)),
+            "no diagnostic at {pos} (several errors per run)\n{}",
+            o.show()
+        );
+    }
+}
+
+#[test]
+fn diagnostics_show_the_source_line_and_a_caret() {
+    let t = tempdir();
+    write(t.path(), "bad.go", TYPE_ERRORS);
+    let o = morestack(t.path(), &["check", "bad.go"]);
+    let all = format!("{}{}", o.stdout, o.stderr);
+    let lines: Vec<&str> = all.lines().collect();
+    let i = lines
+        .iter()
+        .position(|l| l.starts_with("bad.go:4:14: "))
+        .unwrap_or_else(|| panic!("no diagnostic at bad.go:4:14\n{}", o.show()));
+    assert!(
+        lines.get(i + 1).is_some_and(|l| l.contains("var x int = \"hello\"")),
+        "{}",
+        o.show()
+    );
+    assert!(
+        lines.get(i + 2).is_some_and(|l| l.trim() == "^" || l.trim().starts_with('^')),
+        "{}",
+        o.show()
+    );
+}
+
+#[test]
+fn check_of_a_good_file_succeeds_quietly() {
+    let t = tempdir();
+    write(t.path(), "hello.go", HELLO);
+    let o = morestack(t.path(), &["check", "hello.go"]);
+    assert_eq!(o.code, Some(0), "{}", o.show());
+    assert_eq!(o.stdout, "", "{}", o.show());
+    assert_eq!(o.stderr, "", "{}", o.show());
+}
+
+#[test]
+fn run_of_a_file_with_type_errors_fails_with_diagnostics() {
+    let t = tempdir();
+    write(t.path(), "bad.go", TYPE_ERRORS);
+    let o = morestack(t.path(), &["run", "bad.go"]);
+    assert_eq!(o.code, Some(1), "{}", o.show());
+    assert!(o.stderr.lines().any(|l| l.starts_with("bad.go:4:14: ")), "{}", o.show());
+}
+
+#[test]
+fn test_subcommand_reports_and_sets_exit_status() {
+    let t = tempdir();
+    write(t.path(), "hello.go", &format!("// run\n\n{HELLO}"));
+    write(t.path(), "hello.out", "hello, world\n");
+    write(t.path(), "errs.go", &format!(
+        "// errorcheck\n\n{}",
+        TYPE_ERRORS
+            .replace("= \"hello\"", "= \"hello\" // ERROR \"cannot use\"")
+            .replace("= 1\n", "= 1 // ERROR \"cannot use\"\n")
+    ));
+    write(t.path(), "skipped.go", "// rundir\n\npackage ignored\n");
+
+    let o = morestack(t.path(), &["test", "."]);
+    assert_eq!(o.code, Some(0), "{}", o.show());
+    assert_eq!(o.stdout.lines().last(), Some("2 passed, 0 failed, 1 skipped"), "{}", o.show());
+
+    write(t.path(), "wrong.out", "something else\n");
+    write(t.path(), "wrong.go", &format!("// run\n\n{HELLO}"));
+    let o = morestack(t.path(), &["test", "."]);
+    assert_eq!(o.code, Some(1), "{}", o.show());
+    assert!(o.stdout.contains("+hello, world"), "failures come with a diff\n{}", o.show());
+    assert_eq!(o.stdout.lines().last(), Some("2 passed, 1 failed, 1 skipped"), "{}", o.show());
+
+    let o = morestack(t.path(), &["test", "--json", "hello.go"]);
+    assert_eq!(o.code, Some(0), "{}", o.show());
+    let doc: serde_json::Value = serde_json::from_str(&o.stdout).expect("--json prints JSON");
+    assert_eq!(doc["results"][0]["status"], "pass", "{}", o.show());
+    assert_eq!(doc["results"][0]["mode"], "jit", "{}", o.show());
+}
