@@ -88,7 +88,9 @@ fn help_mentions_the_subcommands() {
     assert_eq!(o.code, Some(0), "{}", o.show());
     for sub in ["run", "check", "test", "version"] {
         assert!(
-            o.stdout.lines().any(|l| l.split_whitespace().next() == Some(sub)),
+            o.stdout
+                .lines()
+                .any(|l| l.split_whitespace().next() == Some(sub)),
             "--help does not list `{sub}`\n{}",
             o.show()
         );
@@ -118,9 +120,17 @@ fn run_missing_file_fails_clearly() {
     let t = tempdir();
     let o = morestack(t.path(), &["run", "missing.go"]);
     assert_eq!(o.code, Some(1), "{}", o.show());
-    assert!(o.stderr.contains("missing.go"), "the message should name the file\n{}", o.show());
+    assert!(
+        o.stderr.contains("missing.go"),
+        "the message should name the file\n{}",
+        o.show()
+    );
     assert!(!o.stderr.contains("panicked"), "{}", o.show());
-    assert!(o.stderr.lines().count() <= 3, "a clear message, not a dump\n{}", o.show());
+    assert!(
+        o.stderr.lines().count() <= 3,
+        "a clear message, not a dump\n{}",
+        o.show()
+    );
 }
 
 #[test]
@@ -138,7 +148,11 @@ fn run_exits_with_os_exit_status() {
 #[test]
 fn panic_exits_2_with_panic_message() {
     let t = tempdir();
-    write(t.path(), "boom.go", "package main\n\nfunc main() {\n\tpanic(\"boom\")\n}\n");
+    write(
+        t.path(),
+        "boom.go",
+        "package main\n\nfunc main() {\n\tpanic(\"boom\")\n}\n",
+    );
     let o = morestack(t.path(), &["run", "boom.go"]);
     assert_eq!(o.code, Some(2), "{}", o.show());
     assert!(o.stderr.starts_with("panic: boom\n"), "{}", o.show());
@@ -147,9 +161,17 @@ fn panic_exits_2_with_panic_message() {
 #[test]
 fn panic_prints_a_goroutine_traceback() {
     let t = tempdir();
-    write(t.path(), "boom.go", "package main\n\nfunc main() {\n\tpanic(\"boom\")\n}\n");
+    write(
+        t.path(),
+        "boom.go",
+        "package main\n\nfunc main() {\n\tpanic(\"boom\")\n}\n",
+    );
     let o = morestack(t.path(), &["run", "boom.go"]);
-    assert!(o.stderr.contains("\ngoroutine 1 [running]:\n"), "{}", o.show());
+    assert!(
+        o.stderr.contains("\ngoroutine 1 [running]:\n"),
+        "{}",
+        o.show()
+    );
     assert!(o.stderr.contains("\nmain.main("), "{}", o.show());
     assert!(o.stderr.contains("boom.go:4"), "{}", o.show());
 }
@@ -182,12 +204,16 @@ fn diagnostics_show_the_source_line_and_a_caret() {
         .position(|l| l.starts_with("bad.go:4:14: "))
         .unwrap_or_else(|| panic!("no diagnostic at bad.go:4:14\n{}", o.show()));
     assert!(
-        lines.get(i + 1).is_some_and(|l| l.contains("var x int = \"hello\"")),
+        lines
+            .get(i + 1)
+            .is_some_and(|l| l.contains("var x int = \"hello\"")),
         "{}",
         o.show()
     );
     assert!(
-        lines.get(i + 2).is_some_and(|l| l.trim() == "^" || l.trim().starts_with('^')),
+        lines
+            .get(i + 2)
+            .is_some_and(|l| l.trim() == "^" || l.trim().starts_with('^')),
         "{}",
         o.show()
     );
@@ -209,7 +235,11 @@ fn run_of_a_file_with_type_errors_fails_with_diagnostics() {
     write(t.path(), "bad.go", TYPE_ERRORS);
     let o = morestack(t.path(), &["run", "bad.go"]);
     assert_eq!(o.code, Some(1), "{}", o.show());
-    assert!(o.stderr.lines().any(|l| l.starts_with("bad.go:4:14: ")), "{}", o.show());
+    assert!(
+        o.stderr.lines().any(|l| l.starts_with("bad.go:4:14: ")),
+        "{}",
+        o.show()
+    );
 }
 
 #[test]
@@ -217,24 +247,42 @@ fn test_subcommand_reports_and_sets_exit_status() {
     let t = tempdir();
     write(t.path(), "hello.go", &format!("// run\n\n{HELLO}"));
     write(t.path(), "hello.out", "hello, world\n");
-    write(t.path(), "errs.go", &format!(
-        "// errorcheck\n\n{}",
-        TYPE_ERRORS
-            .replace("= \"hello\"", "= \"hello\" // ERROR \"cannot use\"")
-            .replace("= 1\n", "= 1 // ERROR \"cannot use\"\n")
-    ));
+    write(
+        t.path(),
+        "errs.go",
+        &format!(
+            "// errorcheck\n\n{}",
+            TYPE_ERRORS
+                .replace("= \"hello\"", "= \"hello\" // ERROR \"cannot use\"")
+                .replace("= 1\n", "= 1 // ERROR \"cannot use\"\n")
+        ),
+    );
     write(t.path(), "skipped.go", "// rundir\n\npackage ignored\n");
 
     let o = morestack(t.path(), &["test", "."]);
     assert_eq!(o.code, Some(0), "{}", o.show());
-    assert_eq!(o.stdout.lines().last(), Some("2 passed, 0 failed, 1 skipped"), "{}", o.show());
+    assert_eq!(
+        o.stdout.lines().last(),
+        Some("2 passed, 0 failed, 1 skipped"),
+        "{}",
+        o.show()
+    );
 
     write(t.path(), "wrong.out", "something else\n");
     write(t.path(), "wrong.go", &format!("// run\n\n{HELLO}"));
     let o = morestack(t.path(), &["test", "."]);
     assert_eq!(o.code, Some(1), "{}", o.show());
-    assert!(o.stdout.contains("+hello, world"), "failures come with a diff\n{}", o.show());
-    assert_eq!(o.stdout.lines().last(), Some("2 passed, 1 failed, 1 skipped"), "{}", o.show());
+    assert!(
+        o.stdout.contains("+hello, world"),
+        "failures come with a diff\n{}",
+        o.show()
+    );
+    assert_eq!(
+        o.stdout.lines().last(),
+        Some("2 passed, 1 failed, 1 skipped"),
+        "{}",
+        o.show()
+    );
 
     let o = morestack(t.path(), &["test", "--json", "hello.go"]);
     assert_eq!(o.code, Some(0), "{}", o.show());

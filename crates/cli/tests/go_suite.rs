@@ -64,7 +64,11 @@ fn go_suite_regressions() {
     // through the test harness, so it shows only when this test fails or with
     // --nocapture.
     let mut report = Vec::new();
-    let summary = run_to(&args, Path::new(env!("CARGO_BIN_EXE_morestack")), &mut report);
+    let summary = run_to(
+        &args,
+        Path::new(env!("CARGO_BIN_EXE_morestack")),
+        &mut report,
+    );
     print!("{}", String::from_utf8_lossy(&report));
 
     assert!(
@@ -73,7 +77,11 @@ fn go_suite_regressions() {
         summary.errors
     );
     if bless {
-        println!("wrote {} ({} files pass)", pass_list.display(), summary.passed);
+        println!(
+            "wrote {} ({} files pass)",
+            pass_list.display(),
+            summary.passed
+        );
         return;
     }
     assert!(

@@ -58,7 +58,9 @@ impl<'a> Program<'a> {
         format!("{what}.{}", self.data_count)
     }
 
-    fn define_data(&mut self, name: &str, desc: DataDescription) -> DataId {
+    fn define_data(&mut self, name: &str, mut desc: DataDescription) -> DataId {
+        // Descriptors and closure objects are read as words by the runtime.
+        desc.set_align(8);
         let id = self.module.declare_data(name, Linkage::Local, false, false).expect("fresh data name");
         self.module.define_data(id, &desc).expect("data defined once");
         id
@@ -132,6 +134,7 @@ impl<'a> Program<'a> {
             relocs.push((40, self.string_data(name.as_bytes())));
         }
         desc.define(bytes.into_boxed_slice());
+        desc.set_align(8);
         for (off, target) in relocs {
             let gv = self.module.declare_data_in_data(target, &mut desc);
             desc.write_data_addr(off, gv, 0);
