@@ -45,7 +45,7 @@ use std::collections::HashMap;
 use syntax::ast::{self, Expr, ExprKind, NodeId};
 use syntax::{Diagnostic, SourceFile, Span};
 
-use crate::constant::ConstValue;
+use crate::constant::{is_int_basic, ConstValue, Value};
 use crate::info::{Builtin, Info, Mode, ObjId, ObjKind, Object, TypeAndValue};
 use crate::packages::{self, PkgFunc};
 use crate::types::{Basic, Signature, TypeId, TypeKind};
@@ -121,7 +121,8 @@ impl PartialEq for OMode {
 pub(crate) struct Operand<'a> {
     pub mode: OMode,
     pub ty: TypeId,
-    pub val: Option<ConstValue>,
+    /// A constant's exact value (`mode` is `Constant`).
+    pub val: Option<Value>,
     pub expr: &'a Expr,
     /// A call of a package function whose results are not modelled (`fmt.Println`).
     pub unmodelled: bool,
@@ -137,7 +138,7 @@ impl<'a> Operand<'a> {
     fn new(mode: OMode, ty: TypeId, expr: &'a Expr) -> Self {
         Operand { mode, ty, val: None, expr, unmodelled: false, spelled: None }
     }
-    fn constant(ty: TypeId, val: ConstValue, expr: &'a Expr) -> Self {
+    fn constant(ty: TypeId, val: Value, expr: &'a Expr) -> Self {
         Operand { mode: OMode::Constant, ty, val: Some(val), expr, unmodelled: false, spelled: None }
     }
     pub fn is_invalid(&self) -> bool {
@@ -177,6 +178,8 @@ struct ObjExtra {
     unsupported: Option<&'static str>,
     /// `iota`.
     is_iota: bool,
+    /// A constant's exact value (`ObjKind::Const` holds the recorded form).
+    value: Option<Value>,
 }
 
 /// A lexical block.
@@ -228,6 +231,11 @@ pub(crate) struct Checker<'a> {
     imports: Vec<(ObjId, usize)>,
     /// The value of `iota` inside a constant declaration.
     iota: Option<i128>,
+    /// Names of the (unsupported) methods the file declares: selecting one is not
+    /// reported again as an undefined field.
+    method_names: std::collections::HashSet<String>,
+    /// The exact value of every constant expression recorded in `info.exprs`.
+    exact: HashMap<NodeId, Value>,
     /// Objects for package functions, created on first use.
     pkg_func_objs: HashMap<(&'static str, &'static str), ObjId>,
     /// Labeled statements enclosing the one being checked: (label, is a loop, is
@@ -257,6 +265,8 @@ impl<'a> Checker<'a> {
             spec_objs: HashMap::new(),
             imports: Vec::new(),
             iota: None,
+            exact: HashMap::new(),
+            method_names: Default::default(),
             pkg_func_objs: HashMap::new(),
             enclosing: Vec::new(),
             depth: 0,
@@ -335,7 +345,10 @@ impl<'a> Checker<'a> {
                 s.push_str(" with invalid type");
             } else {
                 s.push_str(" of type ");
-                s.push_str(&t.type_string(x.ty));
+                match x.spelled {
+                    Some(name) => s.push_str(name),
+                    None => s.push_str(&t.type_string(x.ty)),
+                }
             }
         }
         s.push(')');
@@ -351,7 +364,7 @@ impl<'a> Checker<'a> {
     fn new_object(&mut self, name: &str, kind: ObjKind, ty: TypeId, span: Span) -> ObjId {
         let id = ObjId(self.info.objects.len() as u32);
         self.info.objects.push(Object { name: name.to_string(), kind, ty, span });
-        self.extra.push(ObjExtra { decl: None, state: Resolve::Done, func_depth: self.funcs.len(), used: false, unsupported: None, is_iota: false });
+        self.extra.push(ObjExtra { decl: None, state: Resolve::Done, func_depth: self.funcs.len(), used: false, unsupported: None, is_iota: false, value: None });
         id
     }
 
@@ -426,6 +439,7 @@ impl<'a> Checker<'a> {
         }
         for (name, v) in [("true", true), ("false", false)] {
             let id = self.new_object(name, ObjKind::Const(ConstValue::Bool(v)), TypeId::UNTYPED_BOOL, whole);
+            self.extra[id.0 as usize].value = Some(Value::Bool(v));
             self.universe.insert(name.to_string(), id);
         }
         let iota = self.new_object("iota", ObjKind::Const(ConstValue::Int(0)), TypeId::UNTYPED_INT, whole);
@@ -524,7 +538,8 @@ impl<'a> Checker<'a> {
 
     // ----- recording -----
 
-    /// Records an operand's type and value for its expression.
+    /// Records an operand's type and value for its expression: the value in the
+    /// recorded form of its type in `Info`, the exact one in `exact`.
     pub(crate) fn record(&mut self, x: &Operand) {
         let mode = match x.mode {
             OMode::Invalid => Mode::Value,
@@ -536,7 +551,17 @@ impl<'a> Checker<'a> {
             OMode::Builtin(_) | OMode::Unsupported(_) => Mode::Builtin,
             OMode::Package | OMode::PkgFunc(_) => Mode::Package,
         };
-        let value = if x.mode == OMode::Constant { x.val.clone() } else { None };
+        let value = match (&x.val, x.mode) {
+            (Some(v), OMode::Constant) => {
+                let b = self.info.types.basic(x.ty);
+                self.exact.insert(x.expr.id, v.clone());
+                v.recorded(b)
+            }
+            _ => {
+                self.exact.remove(&x.expr.id);
+                None
+            }
+        };
         self.info.exprs.insert(x.expr.id, TypeAndValue { mode, ty: x.ty, value });
     }
 
@@ -573,11 +598,18 @@ impl<'a> Checker<'a> {
         }
         let _ = old_ty;
         let basic = self.info.types.basic(target);
+        let exact = match (self.exact.get(&e.id), basic) {
+            (Some(v), Some(b)) => Some(convert_kind(v, b)),
+            (v, _) => v.cloned(),
+        };
         if let Some(tv) = self.info.exprs.get_mut(&e.id) {
             tv.ty = target;
-            if let (Some(v), Some(b)) = (&tv.value, basic) {
-                tv.value = Some(convert_kind(v, b));
+            if let Some(v) = &exact {
+                tv.value = v.recorded(basic);
             }
+        }
+        if let Some(v) = exact {
+            self.exact.insert(e.id, v);
         }
     }
 
@@ -617,7 +649,8 @@ impl<'a> Checker<'a> {
         }
         self.init_order();
         self.unused_imports();
-        if !self.pkg_scope.get("main").is_some_and(|&m| matches!(self.info.objects[m.0 as usize].kind, ObjKind::Func)) {
+        let is_main = ast.package.name == "main" || ast.package.name.is_empty();
+        if is_main && !self.pkg_scope.get("main").is_some_and(|&m| matches!(self.info.objects[m.0 as usize].kind, ObjKind::Func)) {
             let span = ast.package.span;
             self.error(span, "function main is undeclared in the main package");
         }
@@ -702,6 +735,7 @@ impl<'a> Checker<'a> {
                 ast::Decl::Func(fd) => {
                     if fd.recv.is_some() {
                         self.unsupported(fd.name.span, "methods");
+                        self.method_names.insert(fd.name.name.clone());
                         continue;
                     }
                     if let Some(span) = fd.type_params {
@@ -934,17 +968,12 @@ impl<'a> Checker<'a> {
 
 /// Converts a constant value to the kind of basic type `b` without range checks (for
 /// operands of constant expressions, whose own values codegen never uses).
-pub(crate) fn convert_kind(v: &ConstValue, b: Basic) -> ConstValue {
+pub(crate) fn convert_kind(v: &Value, b: Basic) -> Value {
     match v.represent(b) {
         Ok(v) => v,
         Err(_) => match (v, b) {
-            (ConstValue::Float(f), _) if is_int_basic(b) => ConstValue::Int(*f as i128),
+            (Value::Float(r), _) if is_int_basic(b) => Value::Int(r.trunc()),
             _ => v.clone(),
         },
     }
-}
-
-pub(crate) fn is_int_basic(b: Basic) -> bool {
-    use Basic::*;
-    matches!(b, Int | Int8 | Int16 | Int32 | Int64 | Uint | Uint8 | Uint16 | Uint32 | Uint64 | Uintptr | UntypedInt | UntypedRune)
 }

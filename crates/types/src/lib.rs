@@ -10,6 +10,7 @@
 //! Everything the compiler does not support yet is rejected here with
 //! `not supported yet: WHAT`, so later stages only ever see the supported subset.
 
+pub mod bigconst;
 pub mod check;
 pub mod constant;
 pub mod info;

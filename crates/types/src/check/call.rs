@@ -7,7 +7,7 @@ use syntax::Span;
 
 use super::expr::unparen;
 use super::{expr_string, Checker, OMode, Operand};
-use crate::constant::{ConstValue, ReprError};
+use crate::constant::Value;
 use crate::info::Builtin;
 use crate::packages::{PkgFunc, PkgType};
 use crate::types::{Basic, Signature, TypeId, TypeKind};
@@ -220,7 +220,7 @@ impl<'a> Checker<'a> {
         };
         if x.mode == OMode::Constant {
             if let Some(b) = tb {
-                let v = x.val.clone().unwrap_or(ConstValue::Int(0));
+                let v = x.val.clone().unwrap_or(Value::int(0));
                 let (xi, xs, xn, xb) = (types.is_integer(x.ty), types.is_string(x.ty), types.is_numeric(x.ty), types.is_boolean(x.ty));
                 let (ti, ts, tn, tbool) = (types.is_integer(t), types.is_string(t), types.is_numeric(t), types.is_boolean(t));
                 let result = if xi && ts {
@@ -228,25 +228,23 @@ impl<'a> Checker<'a> {
                     let c = v.as_int_exact().and_then(|i| u32::try_from(i).ok()).and_then(char::from_u32).unwrap_or('\u{FFFD}');
                     let d = self.info.types.default_type(x.ty);
                     self.update_expr_type(x.expr, d);
-                    Some(ConstValue::String(c.to_string().into_bytes()))
+                    Some(Value::String(c.to_string().into_bytes()))
                 } else if xn && tn {
                     match v.represent(b) {
                         Ok(v) => {
                             self.update_expr_type(x.expr, t);
                             Some(v)
                         }
-                        Err(ReprError::Truncated) => {
-                            let msg = format!("cannot convert {} to type {} (truncated)", self.describe(&x), self.type_str(t));
-                            self.error(x.expr.span, msg);
-                            return Operand::invalid(e);
-                        }
                         Err(_) => {
-                            let msg = if xi && ti {
-                                format!("cannot convert {} to type {} (constant {} overflows {})", self.describe(&x), self.type_str(t), v.go_string(), self.type_str(t))
-                            } else {
-                                format!("cannot convert {} to type {} (overflows)", self.describe(&x), self.type_str(t))
-                            };
-                            let msg = if xi && ti { format!("constant {} overflows {}", v.go_string(), self.type_str(t)) } else { msg };
+                            // Go 1.19 gives no reason; its operand shows the value as
+                            // an integer when the target is one and the value integral
+                            // (go/types' representableConst rounds it first).
+                            if ti {
+                                if let Some(i) = v.as_bigint() {
+                                    x.val = Some(Value::Int(i));
+                                }
+                            }
+                            let msg = format!("cannot convert {} to type {}", self.describe(&x), self.type_str(t));
                             self.error(x.expr.span, msg);
                             return Operand::invalid(e);
                         }
@@ -439,7 +437,7 @@ impl<'a> Checker<'a> {
             _ => return fail(self, x, ""),
         };
         if x.mode == OMode::Constant {
-            let v = x.val.clone().unwrap_or(ConstValue::Int(0));
+            let v = x.val.clone().unwrap_or(Value::int(0));
             match v.represent(tb) {
                 Ok(v) => {
                     x.val = Some(v);
@@ -447,12 +445,17 @@ impl<'a> Checker<'a> {
                     self.update_expr_type(x.expr, target);
                     true
                 }
-                Err(err) => {
-                    let numeric = self.info.types.is_numeric(x.ty) && self.info.types.is_numeric(target);
-                    let suffix = match err {
-                        ReprError::Overflows if numeric => " (overflows)",
-                        ReprError::Truncated if numeric => " (truncated)",
-                        _ => "",
+                Err(_) => {
+                    // go/types words the failure by the types, not the value: a
+                    // float constant for an integer type is `truncated` even when
+                    // it is integral but too large.
+                    let types = &self.info.types;
+                    let suffix = if !(types.is_numeric(x.ty) && types.is_numeric(target)) {
+                        ""
+                    } else if !types.is_integer(x.ty) && types.is_integer(target) {
+                        " (truncated)"
+                    } else {
+                        " (overflows)"
                     };
                     fail(self, x, suffix)
                 }
@@ -506,7 +509,7 @@ impl<'a> Checker<'a> {
                 let (ok, constant) = match types.under(x.ty).clone() {
                     TypeKind::Basic(Basic::String | Basic::UntypedString) if b == Builtin::Len => {
                         let c = match &x.val {
-                            Some(ConstValue::String(s)) if x.mode == OMode::Constant => Some(s.len() as i128),
+                            Some(Value::String(s)) if x.mode == OMode::Constant => Some(s.len() as i128),
                             _ => None,
                         };
                         (true, c)
@@ -528,7 +531,7 @@ impl<'a> Checker<'a> {
                     self.convert_untyped(&mut x, TypeId::STRING);
                 }
                 match constant {
-                    Some(v) => Operand::constant(TypeId::INT, ConstValue::Int(v), e),
+                    Some(v) => Operand::constant(TypeId::INT, Value::int(v), e),
                     None => Operand::new(OMode::Value, TypeId::INT, e),
                 }
             }

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use syntax::ast::{self, BinOp, Expr, ExprKind, UnOp};
 
 use super::{expr_string, Checker, OMode, Operand};
-use crate::constant::{int_bits, CmpOp, ConstError, ConstOp, ConstValue};
+use crate::constant::{int_bits, CmpOp, ConstError, ConstOp, ReprError, Value, MAX_SHIFT};
 use crate::info::{FieldSel, ObjKind};
 use crate::types::{Basic, TypeId, TypeKind};
 
@@ -86,15 +86,15 @@ impl<'a> Checker<'a> {
     fn expr_kind(&mut self, e: &'a Expr) -> Operand<'a> {
         match &e.kind {
             ExprKind::Ident(name) => self.ident(e, name, true),
-            ExprKind::IntLit(text) => match parse_int(text) {
-                Some(v) => Operand::constant(TypeId::UNTYPED_INT, ConstValue::Int(v), e),
+            ExprKind::IntLit(text) => match Value::from_int_literal(text) {
+                Some(v) => Operand::constant(TypeId::UNTYPED_INT, v, e),
                 None => {
                     self.error(e.span, "constant overflow");
                     Operand::invalid(e)
                 }
             },
-            ExprKind::FloatLit(text) => match parse_float(text) {
-                Some(v) if v.is_finite() => Operand::constant(TypeId::UNTYPED_FLOAT, ConstValue::Float(v), e),
+            ExprKind::FloatLit(text) => match Value::from_float_literal(text) {
+                Some(v) => Operand::constant(TypeId::UNTYPED_FLOAT, v, e),
                 _ => {
                     let msg = format!("malformed constant: {text}");
                     self.error(e.span, msg);
@@ -105,8 +105,8 @@ impl<'a> Checker<'a> {
                 self.unsupported(e.span, "complex numbers");
                 Operand::invalid(e)
             }
-            ExprKind::CharLit(c) => Operand::constant(TypeId::UNTYPED_RUNE, ConstValue::Int(*c as i128), e),
-            ExprKind::StringLit(s) => Operand::constant(TypeId::UNTYPED_STRING, ConstValue::String(s.clone()), e),
+            ExprKind::CharLit(c) => Operand::constant(TypeId::UNTYPED_RUNE, Value::int(*c as i128), e),
+            ExprKind::StringLit(s) => Operand::constant(TypeId::UNTYPED_STRING, Value::String(s.clone()), e),
             ExprKind::CompositeLit { ty, elems } => self.composite_lit(e, ty.as_deref(), elems, None),
             ExprKind::FuncLit { sig, body } => {
                 let ty = self.signature(sig);
@@ -213,7 +213,7 @@ impl<'a> Checker<'a> {
         }
         if ex.is_iota {
             return match self.iota {
-                Some(v) => Operand::constant(TypeId::UNTYPED_INT, ConstValue::Int(v), e),
+                Some(v) => Operand::constant(TypeId::UNTYPED_INT, Value::int(v), e),
                 None => {
                     self.error(e.span, "cannot use iota outside constant declaration");
                     Operand::invalid(e)
@@ -229,11 +229,12 @@ impl<'a> Checker<'a> {
                 }
                 Operand::new(OMode::Variable, ty, e)
             }
-            ObjKind::Const(v) => {
+            ObjKind::Const(_) => {
                 if ty == TypeId::INVALID {
                     return Operand::invalid(e);
                 }
-                Operand::constant(ty, v.clone(), e)
+                let v = self.extra[obj.0 as usize].value.clone().unwrap_or(Value::int(0));
+                Operand::constant(ty, v, e)
             }
             ObjKind::TypeName => {
                 if ty == TypeId::INVALID {
@@ -314,6 +315,10 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+        if self.method_names.contains(&sel.name) {
+            // A method call: `not supported yet: methods` was reported at the method.
+            return Operand::invalid(e);
+        }
         let msg = format!("{}.{} undefined (type {} has no field or method {})", expr_string(x), sel.name, self.type_str(xo.ty), sel.name);
         self.error(sel.span, msg);
         Operand::invalid(e)
@@ -376,7 +381,7 @@ impl<'a> Checker<'a> {
         let (elem, mode, len) = match types.under(xo.ty).clone() {
             TypeKind::Basic(Basic::String | Basic::UntypedString) => {
                 let len = match &xo.val {
-                    Some(ConstValue::String(s)) => Some(s.len() as i128),
+                    Some(Value::String(s)) => Some(s.len() as i128),
                     _ => None,
                 };
                 (TypeId::BYTE, OMode::Value, len)
@@ -421,7 +426,7 @@ impl<'a> Checker<'a> {
                     return Operand::invalid(e);
                 }
                 let len = match &xo.val {
-                    Some(ConstValue::String(s)) => Some(s.len() as i128),
+                    Some(Value::String(s)) => Some(s.len() as i128),
                     _ => None,
                 };
                 if self.info.types.is_untyped(xo.ty) {
@@ -736,7 +741,7 @@ impl<'a> Checker<'a> {
             return Operand::invalid(e);
         }
         if x.mode == OMode::Constant {
-            let v = x.val.clone().unwrap_or(ConstValue::Int(0));
+            let v = x.val.clone().unwrap_or(Value::int(0));
             let unsigned_bits = if self.info.types.is_unsigned(x.ty) { self.info.types.basic(x.ty).and_then(int_bits) } else { None };
             let r = match op {
                 UnOp::Plus => Ok(v),
@@ -750,12 +755,25 @@ impl<'a> Checker<'a> {
                     self.check_const_overflow(r)
                 }
                 Err(_) => {
-                    self.error(e.span, "constant overflow");
+                    let msg = if op == UnOp::Xor { "constant bitwise complement overflow" } else { "constant overflow" };
+                    self.error(e.span, msg);
                     Operand::invalid(e)
                 }
             };
         }
         Operand::new(OMode::Value, x.ty, e)
+    }
+
+    /// Where the operator of binary expression `e` is (go/types reports constant
+    /// overflow there); the whole expression if it cannot be found.
+    fn op_span(&self, e: &Expr) -> Span {
+        let ExprKind::Binary { op, x, y } = &e.kind else { return e.span };
+        let (lo, hi) = (x.span.hi as usize, y.span.lo as usize);
+        let tok = op.as_str();
+        match self.file.text.get(lo..hi).and_then(|between| between.find(tok)) {
+            Some(i) => Span::new((lo + i) as u32, (lo + i + tok.len()) as u32),
+            None => e.span,
+        }
     }
 
     /// A typed constant must be representable in its type after each operation.
@@ -768,8 +786,9 @@ impl<'a> Checker<'a> {
         match v.represent(b) {
             Ok(v) => Operand { val: Some(v), ..x },
             Err(_) => {
+                // go/types describes the result (with its value) and the type.
                 let t = x.spelled.map_or_else(|| self.type_str(x.ty), str::to_string);
-                let msg = format!("constant {} overflows {t}", v.go_string());
+                let msg = format!("{} overflows {t}", self.describe(&x));
                 self.error(x.expr.span, msg);
                 Operand::invalid(x.expr)
             }
@@ -820,21 +839,17 @@ impl<'a> Checker<'a> {
             return Operand::invalid(e);
         }
         if matches!(op, BinOp::Div | BinOp::Rem) && (x.mode == OMode::Constant || self.info.types.is_integer(x.ty)) && y.mode == OMode::Constant {
-            let zero = match &y.val {
-                Some(ConstValue::Int(0)) => true,
-                Some(ConstValue::Float(f)) => *f == 0.0,
-                _ => false,
-            };
+            let zero = y.val.as_ref().is_some_and(Value::is_zero);
             if zero {
                 self.error(ye.span, "invalid operation: division by zero");
                 return Operand::invalid(e);
             }
         }
         if x.mode == OMode::Constant && y.mode == OMode::Constant {
-            let (a, b) = (x.val.clone().unwrap_or(ConstValue::Int(0)), y.val.clone().unwrap_or(ConstValue::Int(0)));
+            let (a, b) = (x.val.clone().unwrap_or(Value::int(0)), y.val.clone().unwrap_or(Value::int(0)));
             let r = match op {
-                BinOp::LAnd => Ok(ConstValue::Bool(a.as_bool().unwrap_or(false) && b.as_bool().unwrap_or(false))),
-                BinOp::LOr => Ok(ConstValue::Bool(a.as_bool().unwrap_or(false) || b.as_bool().unwrap_or(false))),
+                BinOp::LAnd => Ok(Value::Bool(a.as_bool().unwrap_or(false) && b.as_bool().unwrap_or(false))),
+                BinOp::LOr => Ok(Value::Bool(a.as_bool().unwrap_or(false) || b.as_bool().unwrap_or(false))),
                 _ => {
                     let cop = match op {
                         BinOp::Add => ConstOp::Add,
@@ -850,7 +865,7 @@ impl<'a> Checker<'a> {
                     let int_div = self.info.types.is_integer(x.ty);
                     // Untyped float arithmetic on integral values stays float.
                     let (a, b) = if self.info.types.is_float(x.ty) {
-                        (ConstValue::Float(a.as_f64().unwrap_or(0.0)), ConstValue::Float(b.as_f64().unwrap_or(0.0)))
+                        (a.as_rat().map_or(a.clone(), Value::Float), b.as_rat().map_or(b.clone(), Value::Float))
                     } else {
                         (a, b)
                     };
@@ -866,7 +881,8 @@ impl<'a> Checker<'a> {
                 }
                 Err(_) => {
                     let msg = format!("constant {} overflow", op_name(op));
-                    self.error(e.span, msg.replace("  ", " "));
+                    let span = self.op_span(e);
+                    self.error(span, msg.replace("  ", " "));
                     Operand::invalid(e)
                 }
             };
@@ -970,9 +986,9 @@ impl<'a> Checker<'a> {
                 BinOp::Gt => CmpOp::Gt,
                 _ => CmpOp::Ge,
             };
-            let (a, b) = (x.val.clone().unwrap_or(ConstValue::Int(0)), y.val.clone().unwrap_or(ConstValue::Int(0)));
+            let (a, b) = (x.val.clone().unwrap_or(Value::int(0)), y.val.clone().unwrap_or(Value::int(0)));
             let r = a.compare(cop, &b).unwrap_or(false);
-            return Operand::constant(TypeId::UNTYPED_BOOL, ConstValue::Bool(r), e);
+            return Operand::constant(TypeId::UNTYPED_BOOL, Value::Bool(r), e);
         }
         // The operands are materialised: untyped ones take their default type, nil
         // the type of the other side.
@@ -1030,10 +1046,10 @@ impl<'a> Checker<'a> {
         // The shifted operand must be an integer (or an untyped constant
         // representable as one).
         if x.mode == OMode::Constant && self.info.types.is_untyped(x.ty) {
-            match x.val.as_ref().and_then(|v| v.as_int_exact()) {
+            match x.val.as_ref().and_then(|v| v.as_bigint()) {
                 Some(i) if self.info.types.is_numeric(x.ty) => {
                     if !self.info.types.is_integer(x.ty) {
-                        x.val = Some(ConstValue::Int(i));
+                        x.val = Some(Value::Int(i));
                         x.ty = TypeId::UNTYPED_INT;
                         self.update_expr_type(xe, TypeId::UNTYPED_INT);
                     }
@@ -1049,53 +1065,62 @@ impl<'a> Checker<'a> {
             self.error(xe.span, msg);
             return Operand::invalid(e);
         }
-        // The count: any integer type; untyped constants become uint.
+        // The count: any integer type, or an untyped constant representable as a
+        // uint (go/types' order of checks and wording).
         let mut count: Option<u64> = None;
+        let ydesc = self.describe(&y);
         if y.mode == OMode::Constant {
-            match y.val.as_ref().and_then(|v| v.as_int_exact()) {
-                Some(v) if v < 0 => {
-                    let msg = format!("invalid operation: negative shift count {}", self.describe(&y));
-                    self.error(ye.span, msg);
-                    return Operand::invalid(e);
-                }
-                Some(v) if self.info.types.is_numeric(y.ty) => {
-                    if self.info.types.is_untyped(y.ty) {
-                        self.convert_untyped(&mut y, TypeId::UINT);
-                        if y.is_invalid() {
-                            return Operand::invalid(e);
-                        }
-                    } else if !self.info.types.is_integer(y.ty) {
-                        let msg = format!("invalid operation: shift count {} must be integer", self.describe(&y));
-                        self.error(ye.span, msg);
-                        return Operand::invalid(e);
-                    }
-                    count = Some(v.min(u64::MAX as i128) as u64);
-                }
-                _ => {
-                    let msg = format!("invalid operation: shift count {} must be integer", self.describe(&y));
-                    self.error(ye.span, msg);
-                    return Operand::invalid(e);
-                }
+            let yint = y.val.as_ref().and_then(|v| v.as_bigint());
+            if yint.as_ref().is_some_and(|v| v.is_negative()) {
+                let msg = format!("invalid operation: negative shift count {ydesc}");
+                self.error(ye.span, msg);
+                return Operand::invalid(e);
             }
+            if self.info.types.is_untyped(y.ty) {
+                let repr = y.val.as_ref().map(|v| v.represent(Basic::Uint));
+                if let Some(Err(err)) = repr {
+                    let msg = match err {
+                        ReprError::NotRepresentable => format!("cannot convert {ydesc} to type uint"),
+                        _ if !self.info.types.is_integer(y.ty) => format!("{ydesc} truncated to uint"),
+                        _ => format!("{ydesc} overflows uint"),
+                    };
+                    self.error(ye.span, msg);
+                    return Operand::invalid(e);
+                }
+                self.convert_untyped(&mut y, TypeId::UINT);
+                if y.is_invalid() {
+                    return Operand::invalid(e);
+                }
+            } else if !self.info.types.is_integer(y.ty) {
+                let msg = format!("invalid operation: shift count {ydesc} must be integer");
+                self.error(ye.span, msg);
+                return Operand::invalid(e);
+            }
+            count = yint.map(|v| v.to_i128().map_or(u64::MAX, |v| v.min(u64::MAX as i128) as u64));
         } else if self.info.types.is_untyped(y.ty) {
             // An untyped non-constant count (`1 << s` as a count): default it.
             self.convert_untyped(&mut y, TypeId::UINT);
         } else if !self.info.types.is_integer(y.ty) {
-            let msg = format!("invalid operation: shift count {} must be integer", self.describe(&y));
+            let msg = format!("invalid operation: shift count {ydesc} must be integer");
             self.error(ye.span, msg);
             return Operand::invalid(e);
         }
         if x.mode == OMode::Constant {
             if let Some(s) = count {
-                let v = x.val.clone().unwrap_or(ConstValue::Int(0));
+                if s > MAX_SHIFT {
+                    let msg = format!("invalid operation: invalid shift count {ydesc}");
+                    self.error(ye.span, msg);
+                    return Operand::invalid(e);
+                }
+                let v = x.val.clone().unwrap_or(Value::int(0));
                 return match v.shift(op == BinOp::Shl, s) {
                     Ok(v) => {
                         let r = Operand::constant(x.ty, v, e);
                         self.check_const_overflow(r)
                     }
                     Err(_) => {
-                        let msg = format!("invalid shift count {}", self.describe(&y));
-                        self.error(ye.span, msg);
+                        let span = self.op_span(e);
+                        self.error(span, "constant shift overflow");
                         Operand::invalid(e)
                     }
                 };
@@ -1135,6 +1160,7 @@ fn op_name(op: BinOp) -> &'static str {
         BinOp::Sub => "subtraction",
         BinOp::Mul => "multiplication",
         BinOp::Shl => "shift",
+        BinOp::Xor => "bitwise XOR",
         _ => "",
     }
 }
@@ -1151,49 +1177,6 @@ fn call_callee(e: &Expr) -> Option<&Expr> {
         ExprKind::Call { func, .. } => Some(unparen(func)),
         _ => None,
     }
-}
-
-/// Parses an integer literal (`0x1F`, `1_000`, `0o17`, `017`, `0b101`).
-pub(crate) fn parse_int(text: &str) -> Option<i128> {
-    let t: String = text.chars().filter(|&c| c != '_').collect();
-    let (digits, radix) = if let Some(r) = t.strip_prefix("0x").or_else(|| t.strip_prefix("0X")) {
-        (r, 16)
-    } else if let Some(r) = t.strip_prefix("0b").or_else(|| t.strip_prefix("0B")) {
-        (r, 2)
-    } else if let Some(r) = t.strip_prefix("0o").or_else(|| t.strip_prefix("0O")) {
-        (r, 8)
-    } else if t.len() > 1 && t.starts_with('0') {
-        (&t[1..], 8)
-    } else {
-        (t.as_str(), 10)
-    };
-    if digits.is_empty() {
-        return None;
-    }
-    i128::from_str_radix(digits, radix).ok()
-}
-
-/// Parses a float literal, decimal or hexadecimal (`0x1.8p3`).
-pub(crate) fn parse_float(text: &str) -> Option<f64> {
-    let t: String = text.chars().filter(|&c| c != '_').collect();
-    let Some(hex) = t.strip_prefix("0x").or_else(|| t.strip_prefix("0X")) else {
-        return t.parse::<f64>().ok();
-    };
-    let (mant, exp) = match hex.find(['p', 'P']) {
-        Some(i) => (&hex[..i], hex[i + 1..].parse::<i32>().ok()?),
-        None => (hex, 0),
-    };
-    let (int_part, frac_part) = mant.split_once('.').unwrap_or((mant, ""));
-    let mut v = 0f64;
-    for c in int_part.chars() {
-        v = v * 16.0 + c.to_digit(16)? as f64;
-    }
-    let mut scale = 1.0 / 16.0;
-    for c in frac_part.chars() {
-        v += c.to_digit(16)? as f64 * scale;
-        scale /= 16.0;
-    }
-    Some(v * 2f64.powi(exp))
 }
 
 use syntax::Span;

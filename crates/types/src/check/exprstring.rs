@@ -1,5 +1,5 @@
 //! Go's spelling of an expression in diagnostics (go/types' `ExprString`): normalised
-//! spacing (`x + y`), composite literal bodies elided (`T{…}`).
+//! spacing (`x + y`), composite literal bodies elided (`T{…}`, or `T{}` when empty).
 
 use std::fmt::Write as _;
 
@@ -38,11 +38,12 @@ fn write_expr(s: &mut String, e: &Expr, depth: u32) {
             }
         },
         ExprKind::StringLit(b) => s.push_str(&quote(b)),
-        ExprKind::CompositeLit { ty, .. } => {
+        ExprKind::CompositeLit { ty, elems } => {
             if let Some(t) = ty {
                 write_expr(s, t, d);
             }
-            s.push_str("{…}");
+            // go/types elides the elements, and marks only that there are some.
+            s.push_str(if elems.is_empty() { "{}" } else { "{…}" });
         }
         ExprKind::FuncLit { sig, .. } => {
             s.push_str("(func");

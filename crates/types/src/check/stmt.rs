@@ -9,7 +9,7 @@ use syntax::Span;
 
 use super::expr::unparen;
 use super::{expr_string, Checker, LabelInfo, OMode, Operand};
-use crate::constant::ConstValue;
+use crate::constant::{ConstValue, Value};
 use crate::info::{Builtin, Mode, ObjId, ObjKind};
 use crate::types::{Basic, TypeId, TypeKind};
 
@@ -158,7 +158,7 @@ impl<'a> Checker<'a> {
             StmtKind::Return(exprs) => self.return_stmt(s.span, exprs),
             StmtKind::Break(label) => self.branch(s.span, label.as_ref(), true, ctx),
             StmtKind::Continue(label) => self.branch(s.span, label.as_ref(), false, ctx),
-            StmtKind::Goto(_) => self.unsupported(s.span, "goto"),
+            StmtKind::Goto(label) => self.goto_stmt(s.span, label),
             StmtKind::Fallthrough => {
                 if !ctx.fallthrough_ok {
                     let msg = if ctx.final_case { "cannot fallthrough final case in switch" } else { "fallthrough statement out of place" };
@@ -282,12 +282,30 @@ impl<'a> Checker<'a> {
         };
         if !valid {
             let msg = if !declared {
-                format!("label {} not defined", label.name)
+                format!("{} label not defined: {}", if is_break { "break" } else { "continue" }, label.name)
             } else if is_break {
                 format!("invalid break label {}", label.name)
             } else {
                 format!("invalid continue label {}", label.name)
             };
+            self.error(label.span, msg);
+        }
+    }
+
+    /// `goto L`: the label must exist in the function (Go's wording for a missing
+    /// one) — jumps themselves are not supported yet.
+    fn goto_stmt(&mut self, span: Span, label: &ast::Ident) {
+        let declared = match self.funcs.last_mut().and_then(|f| f.labels.get_mut(&label.name)) {
+            Some(l) => {
+                l.used = true;
+                true
+            }
+            None => false,
+        };
+        if declared {
+            self.unsupported(span, "goto");
+        } else {
+            let msg = format!("label {} not defined", label.name);
             self.error(label.span, msg);
         }
     }
@@ -369,7 +387,9 @@ impl<'a> Checker<'a> {
     /// The values of the right side for `n` targets: one per target, or `None` after
     /// a mismatch error.
     fn rhs_values(&mut self, n: usize, rhs: &'a [Expr]) -> Option<Vec<Operand<'a>>> {
-        if rhs.len() == n {
+        // A single right-hand side may be a multi-value call even for one target
+        // (`x := pair()` is an assignment mismatch, as in Go).
+        if rhs.len() == n && n != 1 {
             return Some(rhs.iter().map(|r| self.expr(r)).collect());
         }
         if rhs.len() == 1 {
@@ -534,7 +554,9 @@ impl<'a> Checker<'a> {
             let mut x = self.expr(t);
             if !x.is_invalid() {
                 self.default_untyped(&mut x, "switch expression");
-                if !x.is_invalid() && !self.comparable(x.ty) {
+                // Types with nil may be switched on (`case nil` is their only case).
+                let has_nil = matches!(self.info.types.under(x.ty), TypeKind::Pointer(_) | TypeKind::Slice(_) | TypeKind::Func(_));
+                if !x.is_invalid() && !self.comparable(x.ty) && !has_nil {
                     let msg = format!("cannot switch on {} ({} is not comparable)", self.describe(&x), self.type_str(x.ty));
                     self.error(t.span, msg);
                     x = Operand::invalid(t);
@@ -543,7 +565,7 @@ impl<'a> Checker<'a> {
             x
         });
         let mut default_seen = false;
-        let mut seen_consts: Vec<(ConstValue, TypeId)> = Vec::new();
+        let mut seen_consts: Vec<(Value, TypeId)> = Vec::new();
         let n = clauses.len();
         for (ci, clause) in clauses.iter().enumerate() {
             match &clause.exprs {
@@ -567,7 +589,7 @@ impl<'a> Checker<'a> {
         self.close_scope();
     }
 
-    fn case_expr(&mut self, ce: &'a Expr, tag: Option<&Operand<'a>>, seen: &mut Vec<(ConstValue, TypeId)>) {
+    fn case_expr(&mut self, ce: &'a Expr, tag: Option<&Operand<'a>>, seen: &mut Vec<(Value, TypeId)>) {
         let mut x = self.expr(ce);
         if x.is_invalid() {
             return;
@@ -752,7 +774,9 @@ impl<'a> Checker<'a> {
             return types;
         }
         let saved = self.cur_decl;
-        if spec.values.len() == n {
+        // One name and one value go through `rhs_values` too: the value may be a
+        // multi-value call.
+        if spec.values.len() == n && n > 1 {
             #[allow(clippy::needless_range_loop)]
             for i in 0..n {
                 if only.is_some_and(|o| o != i) {
@@ -846,9 +870,15 @@ impl<'a> Checker<'a> {
                 return;
             }
         }
+        let v = x.val.unwrap_or(Value::int(0));
+        let b = self.info.types.basic(x.ty);
+        // An untyped integer beyond i128 has no recorded form; its float
+        // approximation stands in (only the exact value is ever used).
+        let recorded = v.recorded(b).or_else(|| v.recorded(Some(crate::types::Basic::Float64))).unwrap_or(ConstValue::Int(0));
+        self.extra[obj.0 as usize].value = Some(v);
         let o = &mut self.info.objects[obj.0 as usize];
         o.ty = x.ty;
-        o.kind = ObjKind::Const(x.val.unwrap_or(ConstValue::Int(0)));
+        o.kind = ObjKind::Const(recorded);
     }
 
     // ----- terminating statements -----

@@ -261,11 +261,7 @@ fn escapes(c: &Checked, name: &str) -> bool {
 
 /// Testsuite programs the checker rejects for now, with the reason. The test below
 /// fails if one of them starts passing (so the list stays honest) or another fails.
-const KNOWN_REJECTED: &[(&str, &str)] = &[
-    ("const_typed_untyped_mixing.go", "untyped integer constants beyond 127 bits (1 << 200)"),
-    ("const_untyped_big.go", "untyped float constants are f64, not exact (1e300*1e300, 1e25/1e10)"),
-    ("fmt_sprint_variants.go", "uses the results of fmt.Println, `not supported yet` by design (packages.rs)"),
-];
+const KNOWN_REJECTED: &[(&str, &str)] = &[];
 
 #[test]
 fn testsuite_programs_check_cleanly() {
@@ -391,9 +387,24 @@ fn diagnostics_use_go_wording() {
         ("\t_ = y", "4:6: undefined: y"),
         ("\tx := 1", "4:2: declared and not used: x"),
         ("\t_ = 1 / 0", "4:10: invalid operation: division by zero"),
-        ("\tconst c = byte(255) + 1", "4:12: constant 256 overflows byte"),
-        ("\t_ = int8(300)", "4:11: constant 300 overflows int8"),
-        ("\t_ = int(2.5)", "4:10: cannot convert 2.5 (untyped float constant) to type int (truncated)"),
+        ("\tconst c = byte(255) + 1", "4:12: byte(255) + 1 (constant 256 of type byte) overflows byte"),
+        ("\tconst c = 1 << 600", "4:14: constant shift overflow"),
+        ("\tconst c = 1 << 511 * 4", "4:21: constant multiplication overflow"),
+        ("\tconst c = 1 >> 2000", "4:17: invalid operation: invalid shift count 2000 (untyped int constant)"),
+        ("\t_ = 1 << 1.5", "4:11: 1.5 (untyped float constant) truncated to uint"),
+        ("\tvar x int8 = 1000.0\n\t_ = x", "4:15: cannot use 1000.0 (untyped float constant 1000) as int8 value in variable declaration (truncated)"),
+        ("\t_ = int64(1e19)", "4:12: cannot convert 1e19 (untyped float constant 10000000000000000000) to type int64"),
+        ("\t[4]int{}", "4:2: [4]int{} (value of type [4]int) is not used"),
+        ("\t[4]int{1}", "4:2: [4]int{…} (value of type [4]int) is not used"),
+        ("\tf := func() (int, int) { return 1, 2 }\n\ta := f()\n\t_ = a", "5:7: assignment mismatch: 1 variable but f returns 2 values"),
+        ("\tf := func() (int, int) { return 1, 2 }\n\tvar a = f()\n\t_ = a", "5:10: assignment mismatch: 1 variable but f returns 2 values"),
+        ("\tf := func() (int, int) { return 1, 2 }\n\ta := 0\n\ta = f()\n\t_ = a", "6:6: assignment mismatch: 1 variable but f returns 2 values"),
+        ("\tfor {\n\t\tcontinue M\n\t}", "5:12: continue label not defined: M"),
+        ("\tfor {\n\t\tbreak M\n\t}", "5:9: break label not defined: M"),
+        ("\tgoto Missing", "4:7: label Missing not defined"),
+        ("\tgoto L\nL:\n\tprintln()", "4:2: not supported yet: goto"),
+        ("\t_ = int8(300)", "4:11: cannot convert 300 (untyped int constant) to type int8"),
+        ("\t_ = int(2.5)", "4:10: cannot convert 2.5 (untyped float constant) to type int"),
         ("\tx, s := 1, \"\"\n\t_ = x + s", "5:6: invalid operation: x + s (mismatched types int and string)"),
         ("\tif 1 {\n\t}", "4:5: non-boolean condition in if statement"),
         ("\tx := 1\n\t_ = !x", "5:6: invalid operation: operator ! not defined on x (variable of type int)"),

@@ -198,6 +198,13 @@ impl<'a> Checker<'a> {
         let named = self.info.types.new_named(spec.name.name.clone());
         self.info.objects[obj.0 as usize].ty = named;
         let rhs = self.typ(&spec.ty);
+        if rhs == TypeId::INVALID {
+            // An erroneous or unsupported type (reported already): the name denotes
+            // an invalid type, so its uses raise no follow-on errors.
+            self.info.types.set_underlying(named, TypeId::INVALID);
+            self.info.objects[obj.0 as usize].ty = TypeId::INVALID;
+            return;
+        }
         if let TypeKind::Named { underlying: None, .. } = self.info.types.kind(rhs) {
             // `type A B; type B A`: B's underlying type is what is being computed.
             let msg = format!("invalid recursive type {}", spec.name.name);
