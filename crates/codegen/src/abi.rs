@@ -6,7 +6,7 @@
 
 use ::types::types::Signature as GoSignature;
 use ::types::{Basic, TypeId, TypeKind, Types};
-use cranelift_codegen::ir::types::{F64, I16, I32, I64, I8};
+use cranelift_codegen::ir::types::{F32, F64, I16, I32, I64, I8};
 use cranelift_codegen::ir::{AbiParam, ArgumentPurpose, Signature, Type};
 use cranelift_codegen::isa::CallConv;
 
@@ -29,6 +29,7 @@ pub fn repr(t: &Types, ty: TypeId) -> Repr {
             Bool | UntypedBool | Int8 | Uint8 => scalars(&[I8]),
             Int16 | Uint16 => scalars(&[I16]),
             Int32 | Uint32 | UntypedRune => scalars(&[I32]),
+            Float32 => scalars(&[F32]),
             Float64 | UntypedFloat => scalars(&[F64]),
             String | UntypedString => scalars(&[PTR, I64]),
             Invalid => scalars(&[]),
@@ -105,6 +106,7 @@ pub fn reflect_kind(t: &Types, ty: TypeId) -> u64 {
             Uint32 => 10,
             Uint64 => 11,
             Uintptr => 12,
+            Float32 => 13,
             Float64 | UntypedFloat => 14,
             String | UntypedString => 24,
             Invalid | UntypedNil => 0,

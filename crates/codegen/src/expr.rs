@@ -668,7 +668,16 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         if t.is_integer(from) && t.is_float(to) {
             let signed = !t.is_unsigned(from);
             let wide = self.extend_to_i64(v[0], signed);
-            return Ok(vec![if signed { self.b.ins().fcvt_from_sint(F64, wide) } else { self.b.ins().fcvt_from_uint(F64, wide) }]);
+            let to_ir = abi_parts(t, to)[0];
+            return Ok(vec![if signed { self.b.ins().fcvt_from_sint(to_ir, wide) } else { self.b.ins().fcvt_from_uint(to_ir, wide) }]);
+        }
+        if t.is_float(from) && t.is_float(to) {
+            let (from_ir, to_ir) = (abi_parts(t, from)[0], abi_parts(t, to)[0]);
+            return Ok(vec![match (from_ir == F64, to_ir == F64) {
+                (true, false) => self.b.ins().fdemote(to_ir, v[0]),
+                (false, true) => self.b.ins().fpromote(to_ir, v[0]),
+                _ => v[0],
+            }]);
         }
         if t.is_float(from) && t.is_integer(to) {
             let to_ir = abi_parts(t, to)[0];
@@ -795,7 +804,10 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         let t = &self.info.types;
         let (f, args): (&'static str, Vec<Value>) = match t.under(ty) {
             _ if t.is_boolean(ty) => ("runtime.printbool", v),
-            _ if t.is_float(ty) => ("runtime.printfloat", v),
+            _ if t.is_float(ty) => {
+                let f = if self.b.func.dfg.value_type(v[0]) == F64 { v[0] } else { self.b.ins().fpromote(F64, v[0]) };
+                ("runtime.printfloat", vec![f])
+            }
             _ if t.is_string(ty) => ("runtime.printstring", v),
             _ if t.is_integer(ty) => {
                 let signed = !t.is_unsigned(ty);

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use ::types::types::Signature as GoSignature;
 use ::types::{ConstValue, Info, ObjId, ObjKind, TypeId};
 use cranelift_codegen::ir::condcodes::IntCC;
-use cranelift_codegen::ir::types::{F64, I64, I8};
+use cranelift_codegen::ir::types::{F32, F64, I64, I8};
 use cranelift_codegen::ir::{AbiParam, Block, FuncRef, InstBuilder, MemFlagsData, Signature, SourceLoc, StackSlotData, StackSlotKind, TrapCode, Type, Value};
 use cranelift_codegen::isa::CallConv;
 use cranelift_frontend::{FunctionBuilder, Variable};
@@ -365,8 +365,8 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
     }
 
     pub fn zero_scalar(&mut self, t: Type) -> Value {
-        if t == F64 {
-            self.b.ins().f64const(0.0)
+        if t.is_float() {
+            self.float_const(t, 0.0)
         } else {
             self.b.ins().iconst(t, 0)
         }
@@ -461,11 +461,22 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         match (v, repr(&self.info.types, ty)) {
             (ConstValue::String(bytes), _) => self.string_const(bytes),
             (ConstValue::Bool(b), _) => vec![self.b.ins().iconst(I8, *b as i64)],
-            (ConstValue::Int(i), Repr::Scalars(parts)) if parts[0] == F64 => vec![self.b.ins().f64const(*i as f64)],
+            (ConstValue::Int(i), Repr::Scalars(parts)) if parts[0].is_float() => vec![self.float_const(parts[0], *i as f64)],
             (ConstValue::Int(i), Repr::Scalars(parts)) => vec![self.b.ins().iconst(parts[0], *i as i64)],
-            (ConstValue::Float(f), Repr::Scalars(parts)) if parts[0] == F64 => vec![self.b.ins().f64const(*f)],
+            (ConstValue::Float(f), Repr::Scalars(parts)) if parts[0].is_float() => vec![self.float_const(parts[0], *f)],
             (ConstValue::Float(f), Repr::Scalars(parts)) => vec![self.b.ins().iconst(parts[0], *f as i64)],
             (_, Repr::Memory { .. }) => unreachable!("aggregate constant"),
+        }
+    }
+
+    /// A float constant of Cranelift type `t` (F32 or F64). A float32 constant's value
+    /// is exactly representable in f32 (the checker rounded it).
+    pub fn float_const(&mut self, t: Type, v: f64) -> Value {
+        if t == F32 {
+            self.b.ins().f32const(v as f32)
+        } else {
+            debug_assert_eq!(t, F64);
+            self.b.ins().f64const(v)
         }
     }
 

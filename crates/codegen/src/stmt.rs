@@ -54,7 +54,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
                 let place = self.place(target)?;
                 let v = self.load(&place, ty)[0];
                 let r = if self.info.types.is_float(ty) {
-                    let one = self.b.ins().f64const(1.0);
+                    let one = self.float_const(self.b.func.dfg.value_type(v), 1.0);
                     if *inc {
                         self.b.ins().fadd(v, one)
                     } else {

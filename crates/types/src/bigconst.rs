@@ -6,7 +6,7 @@
 //! enormous exponents). This module supplies exactly what that needs — no more:
 //! [`BigInt`] (sign and magnitude) with the arithmetic, bitwise and shift operators
 //! of Go integers, and [`BigRat`] (a normalised fraction) with the four operations,
-//! exact conversion from `f64` and correctly rounded conversion to `f64`.
+//! exact conversion from `f64` and correctly rounded conversion to `f64` and `f32`.
 //!
 //! Not responsible for: what Go does with the values (constant.rs), diagnostics.
 //! Speed is secondary: operands are at most a few thousand bits, so schoolbook
@@ -573,26 +573,52 @@ impl BigRat {
 
     /// The nearest `f64` (ties to even); infinite when beyond `f64`'s range.
     pub fn to_f64(&self) -> f64 {
-        if self.num.is_zero() {
-            return 0.0;
+        // `None` rounds to infinity: all exponent bits set, mantissa zero.
+        let bits = self.round_binary(&F64_FORMAT).unwrap_or(0x7ff << 52);
+        let f = f64::from_bits(bits);
+        if self.num.neg {
+            -f
+        } else {
+            f
         }
+    }
+
+    /// The nearest `f32` (ties to even, rounded once from the exact value, as Go's
+    /// `big.Rat.Float32` does); infinite when beyond `f32`'s range.
+    pub fn to_f32(&self) -> f32 {
+        let bits = self.round_binary(&F32_FORMAT).map_or(0xff << 23, |b| b as u32);
+        let f = f32::from_bits(bits);
+        if self.num.neg {
+            -f
+        } else {
+            f
+        }
+    }
+
+    /// The IEEE bit pattern (without sign) of `|self|` correctly rounded to format
+    /// `fmt`; `None` if it rounds beyond the largest finite value.
+    fn round_binary(&self, fmt: &FloatFormat) -> Option<u64> {
+        if self.num.is_zero() {
+            return Some(0);
+        }
+        let prec = fmt.mant_bits as i64 + 1;
         let (p, q) = (&self.num.mag, &self.den.mag);
-        // Scale so that the integer quotient has at least 66 bits: 53 for the
-        // mantissa, the rest for rounding; the remainder is the sticky bit.
+        // Scale so that the integer quotient has at least prec + 13 bits: the
+        // mantissa plus room for rounding; the remainder is the sticky bit.
         let e = mag_bit_len(p) as i64 - mag_bit_len(q) as i64;
-        let k = 66 - e;
+        let k = prec + 13 - e;
         let (quot, rem) = if k >= 0 { mag_divrem(&mag_shl(p, k as u64), q) } else { mag_divrem(p, &mag_shl(q, (-k) as u64)) };
         let sticky = !rem.is_empty();
         let n = mag_bit_len(&quot) as i64;
         // value = (quot + frac) * 2^-k, its top bit has weight 2^(n-1-k).
         let top = n - 1 - k;
-        if top > 1023 {
-            return if self.num.neg { f64::NEG_INFINITY } else { f64::INFINITY };
+        if top > fmt.max_exp {
+            return None;
         }
-        // The weight of the last mantissa bit: 53 bits for normal numbers, fewer
-        // for subnormals (whose last bit always weighs 2^-1074).
-        let ulp = (top - 52).max(-1074);
-        let shift = (ulp + k) as u64; // >= 13 as n >= 66
+        // The weight of the last mantissa bit: `prec` bits for normal numbers, fewer
+        // for subnormals (whose last bit always weighs 2^min_ulp).
+        let ulp = (top - (prec - 1)).max(fmt.min_ulp);
+        let shift = (ulp + k) as u64; // >= 13 as n >= prec + 13
         let mut m = mag_shr(&quot, shift);
         let half = mag_bit(&quot, shift - 1);
         let rest = sticky || mag_low_bits_set(&quot, shift - 1);
@@ -602,28 +628,36 @@ impl BigRat {
         }
         let mut m = m.first().copied().unwrap_or(0);
         let mut ulp = ulp;
-        if m == 1 << 53 {
+        if m == 1 << prec {
             m >>= 1;
             ulp += 1;
         }
-        let bits = if m < 1 << 52 {
-            // Subnormal (ulp is -1074) or zero.
-            m
-        } else {
-            let biased = ulp + 52 + 1023;
-            if biased >= 0x7ff {
-                return if self.num.neg { f64::NEG_INFINITY } else { f64::INFINITY };
-            }
-            (biased as u64) << 52 | (m & ((1 << 52) - 1))
-        };
-        let f = f64::from_bits(bits);
-        if self.num.neg {
-            -f
-        } else {
-            f
+        let hidden = 1u64 << fmt.mant_bits;
+        if m < hidden {
+            // Subnormal (ulp is min_ulp) or zero.
+            return Some(m);
         }
+        let biased = ulp + fmt.mant_bits as i64 + fmt.max_exp;
+        // The all-ones exponent (2 * bias + 1) encodes infinity.
+        if biased > 2 * fmt.max_exp {
+            return None;
+        }
+        Some((biased as u64) << fmt.mant_bits | (m & (hidden - 1)))
     }
 }
+
+/// An IEEE 754 binary format, as [`BigRat::round_binary`] needs it.
+struct FloatFormat {
+    /// Stored mantissa bits (the leading 1 of normal numbers is implicit).
+    mant_bits: u32,
+    /// Largest exponent of a finite value (also the exponent bias).
+    max_exp: i64,
+    /// The exponent of the smallest subnormal.
+    min_ulp: i64,
+}
+
+const F64_FORMAT: FloatFormat = FloatFormat { mant_bits: 52, max_exp: 1023, min_ulp: -1074 };
+const F32_FORMAT: FloatFormat = FloatFormat { mant_bits: 23, max_exp: 127, min_ulp: -149 };
 
 impl Ord for BigRat {
     fn cmp(&self, y: &BigRat) -> Ordering {
@@ -716,5 +750,30 @@ mod tests {
         // 2^53 + 1 rounds to even (down), 2^53 + 3 up.
         assert_eq!(BigRat::from_int(int((1 << 53) + 1)).to_f64(), 9007199254740992.0);
         assert_eq!(BigRat::from_int(int((1 << 53) + 3)).to_f64(), 9007199254740996.0);
+    }
+
+    #[test]
+    fn rationals_round_correctly_to_f32() {
+        assert_eq!(rat(1, 10).to_f32(), 0.1f32);
+        assert_eq!(rat(1, 10).to_f32() as f64, 0.10000000149011612);
+        assert_eq!(rat(-1, 3).to_f32(), -1.0f32 / 3.0);
+        for f in [f32::MAX, f32::MIN_POSITIVE, 1e-45, 1.5e-40, -3.75, 16777216.0, 0.0] {
+            assert_eq!(BigRat::from_f64(f as f64).unwrap().to_f32(), f);
+        }
+        // Half an ulp above f32::MAX still rounds down (ties to even: MAX is odd,
+        // so exactly half way goes up to infinity); anything larger overflows.
+        let max = BigRat::from_f64(f32::MAX as f64).unwrap();
+        let half_ulp = BigRat::from_int(int(1).shl(103));
+        assert_eq!(max.add(&half_ulp).sub(&rat(1, 1)).to_f32(), f32::MAX);
+        assert_eq!(max.add(&half_ulp).to_f32(), f32::INFINITY);
+        assert_eq!(BigRat::from_int(BigInt::pow10(39)).neg().to_f32(), f32::NEG_INFINITY);
+        // 2^-150 is half the smallest subnormal: ties to even gives 0.
+        assert_eq!(BigRat::new(int(1), int(1).shl(150)).unwrap().to_f32(), 0.0);
+        assert_eq!(BigRat::new(int(3), int(1).shl(151)).unwrap().to_f32(), 1e-45);
+        // Rounding once, not via f64: 1 + 2^-24 + 2^-60 is just above the half-way
+        // point between two f32s, but rounds to f64 as exactly that half-way point.
+        let x = BigRat::from_int(int(1)).add(&BigRat::new(int(1), int(1).shl(24)).unwrap()).add(&BigRat::new(int(1), int(1).shl(60)).unwrap());
+        assert_eq!(x.to_f64() as f32, 1.0);
+        assert_eq!(x.to_f32(), 1.0 + f32::EPSILON);
     }
 }

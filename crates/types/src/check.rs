@@ -174,7 +174,7 @@ struct ObjExtra {
     /// function's body); 0 for package-level and predeclared objects.
     func_depth: usize,
     used: bool,
-    /// A predeclared name the compiler does not support (`float32`, `recover`).
+    /// A predeclared name the compiler does not support (`complex64`, `recover`).
     unsupported: Option<&'static str>,
     /// `iota`.
     is_iota: bool,
@@ -383,6 +383,7 @@ impl<'a> Checker<'a> {
             ("uint32", TypeId::UINT32),
             ("uint64", TypeId::UINT64),
             ("uintptr", TypeId::UINTPTR),
+            ("float32", TypeId::FLOAT32),
             ("float64", TypeId::FLOAT64),
             ("string", TypeId::STRING),
             ("byte", TypeId::BYTE),
@@ -393,7 +394,6 @@ impl<'a> Checker<'a> {
             self.universe.insert(name.to_string(), id);
         }
         let unsupported_types: &[(&str, &str)] = &[
-            ("float32", "float32"),
             ("complex64", "complex numbers"),
             ("complex128", "complex numbers"),
             ("error", "interfaces"),
@@ -638,11 +638,19 @@ impl<'a> Checker<'a> {
             if let ast::Decl::Func(fd) = d {
                 if let Some(&obj) = self.info.defs.get(&fd.name.id) {
                     self.func_body(i, fd, obj);
-                } else if fd.recv.is_none() && fd.type_params.is_none() && fd.name.name == "_" {
-                    // `func _() {...}` is checked but never callable.
-                    let obj = self.new_object("_", ObjKind::Func, TypeId::INVALID, fd.name.span);
+                } else if fd.recv.is_none() && fd.type_params.is_none() && fd.body.is_some() && matches!(fd.name.name.as_str(), "_" | "init") {
+                    // `func _() {...}` and `func init() {...}` are checked but never
+                    // callable: their objects are in no scope.
+                    let name = fd.name.name.as_str();
+                    let obj = self.new_object(name, ObjKind::Func, TypeId::INVALID, fd.name.span);
                     let ty = self.signature(&fd.sig);
                     self.info.objects[obj.0 as usize].ty = ty;
+                    if name == "init" {
+                        self.info.defs.insert(fd.name.id, obj);
+                        if !fd.sig.params.is_empty() || !fd.sig.results.is_empty() {
+                            self.error(fd.name.span, "func init must have no arguments and no return values");
+                        }
+                    }
                     self.func_body(i, fd, obj);
                 }
             }
@@ -742,15 +750,14 @@ impl<'a> Checker<'a> {
                         self.unsupported(span, "generics");
                         continue;
                     }
-                    if fd.name.name == "init" {
-                        self.unsupported(fd.name.span, "init functions");
-                        continue;
-                    }
                     if fd.body.is_none() {
                         self.unsupported(fd.name.span, "functions without a body");
                         continue;
                     }
-                    if fd.name.name == "_" {
+                    // `init` and `_` are not declared: the spec makes `init`
+                    // unreferenceable, so any number of them may exist. Their
+                    // bodies are checked with the other bodies (`check`).
+                    if fd.name.name == "_" || fd.name.name == "init" {
                         continue;
                     }
                     let obj = self.new_object(&fd.name.name, ObjKind::Func, TypeId::INVALID, fd.name.span);
@@ -950,6 +957,7 @@ impl<'a> Checker<'a> {
         }
         self.collect_labels(&body.stmts);
         self.stmt_list(&body.stmts, stmt::StmtCtx::default());
+        self.check_gotos(body);
         if !sig.results.is_empty() && !self.is_terminating_list(&body.stmts, "") {
             self.error(Span::new(body.span.hi.saturating_sub(1), body.span.hi), "missing return");
         }

@@ -5,7 +5,8 @@
 //!   integers of any size up to Go's limit of 512 bits ([`MAX_INT_BITS`]), floats as
 //!   exact fractions ([`BigRat`]), so that `0.1 + 0.2 == 0.3` and
 //!   `1e300 * 1e300 / 1e300 == 1e300` hold as they do in Go. A typed `float64`
-//!   constant is rounded to the nearest `f64` after each operation, as in Go.
+//!   (`float32`) constant is rounded to the nearest `f64` (`f32`) after each
+//!   operation, as in Go.
 //! * [`ConstValue`] is what the checker records in `Info` for code generation: the
 //!   final value converted to its expression's type (`Int(i128)` / `Float(f64)`),
 //!   made by [`Value::recorded`].
@@ -20,6 +21,7 @@ use crate::types::Basic;
 
 /// A constant's value as recorded for code generation, already converted to the
 /// expression's type. Rune constants are `Int`; the constant's type says it is a rune.
+/// A `float32` constant is a `Float` holding its (already rounded) `f32` value exactly.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ConstValue {
     Bool(bool),
@@ -327,7 +329,8 @@ impl Value {
 
     /// The value converted to (the representation of) basic type `b`, if it is
     /// representable there (Go's `representableConst`): integers for integer types
-    /// (in range, no fraction), `float64` values rounded to the nearest `f64`,
+    /// (in range, no fraction), `float64` (`float32`) values rounded to the nearest
+    /// `f64` (`f32`),
     /// unchanged strings and bools. Untyped numeric targets keep the value exact but
     /// move it to the target's kind (`UntypedFloat` turns an `Int` into a `Float`).
     pub fn represent(&self, b: Basic) -> Result<Value, ReprError> {
@@ -348,6 +351,16 @@ impl Value {
                 let f = r.to_f64();
                 if f.is_finite() {
                     Ok(Value::float(f))
+                } else {
+                    Err(ReprError::Overflows)
+                }
+            }
+            // go/types' roundFloat32: the nearest f32, kept exactly as an f64.
+            Float32 => {
+                let r = self.as_rat().ok_or(ReprError::NotRepresentable)?;
+                let f = r.to_f32();
+                if f.is_finite() {
+                    Ok(Value::float(f as f64))
                 } else {
                     Err(ReprError::Overflows)
                 }
@@ -382,6 +395,8 @@ impl Value {
         match self {
             Value::Bool(v) => Some(ConstValue::Bool(*v)),
             Value::String(s) => Some(ConstValue::String(s.clone())),
+            // The f64 that holds the f32 value exactly.
+            _ if b == Some(Basic::Float32) => self.as_rat().and_then(|r| finite(r.to_f32() as f64)),
             Value::Int(i) if want_float => finite(i.to_f64()),
             Value::Int(i) => i.to_i128().map(ConstValue::Int),
             Value::Float(r) if want_int && r.is_int() => r.num().to_i128().map(ConstValue::Int),
@@ -620,6 +635,14 @@ mod tests {
         assert_eq!(Value::int(3).represent(Basic::Float64), Ok(Value::float(3.0)));
         assert_eq!(lit("1e309").represent(Basic::Float64), Err(ReprError::Overflows));
         assert_eq!(lit("0.1").represent(Basic::Float64), Ok(Value::float(0.1)));
+        assert_eq!(lit("0.1").represent(Basic::Float32), Ok(Value::float(0.1f32 as f64)));
+        assert_eq!(lit("3.4028235e38").represent(Basic::Float32), Ok(Value::float(f32::MAX as f64)));
+        assert_eq!(lit("3.5e38").represent(Basic::Float32), Err(ReprError::Overflows));
+        assert_eq!(lit("1e39").represent(Basic::Float32), Err(ReprError::Overflows));
+        assert_eq!(lit("1e-50").represent(Basic::Float32), Ok(Value::float(0.0)));
+        assert_eq!(Value::int(16777217).represent(Basic::Float32), Ok(Value::float(16777216.0)));
+        assert_eq!(lit("0.1").recorded(Some(Basic::Float32)), Some(ConstValue::Float(0.10000000149011612)));
+        assert_eq!(Value::int(3).recorded(Some(Basic::Float32)), Some(ConstValue::Float(3.0)));
         assert_eq!(Value::int(255).complement(Some(8)), Ok(Value::int(0)));
         assert_eq!(Value::int(0).complement(None), Ok(Value::int(-1)));
     }

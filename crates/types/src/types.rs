@@ -38,6 +38,8 @@ pub enum Basic {
     UntypedFloat,
     UntypedString,
     UntypedNil,
+    /// Appended after the untyped kinds so that existing ids keep their numbers.
+    Float32,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -97,11 +99,12 @@ impl TypeId {
     pub const UNTYPED_FLOAT: TypeId = TypeId(18);
     pub const UNTYPED_STRING: TypeId = TypeId(19);
     pub const UNTYPED_NIL: TypeId = TypeId(20);
+    pub const FLOAT32: TypeId = TypeId(21);
     pub const BYTE: TypeId = TypeId::UINT8;
     pub const RUNE: TypeId = TypeId::INT32;
 }
 
-const BASICS: [Basic; 21] = [
+const BASICS: [Basic; 22] = [
     Basic::Invalid,
     Basic::Bool,
     Basic::Int,
@@ -123,6 +126,7 @@ const BASICS: [Basic; 21] = [
     Basic::UntypedFloat,
     Basic::UntypedString,
     Basic::UntypedNil,
+    Basic::Float32,
 ];
 
 impl Default for Types {
@@ -232,7 +236,7 @@ impl Types {
     }
 
     pub fn is_float(&self, t: TypeId) -> bool {
-        matches!(self.basic(t), Some(Basic::Float64 | Basic::UntypedFloat))
+        matches!(self.basic(t), Some(Basic::Float32 | Basic::Float64 | Basic::UntypedFloat))
     }
 
     pub fn is_numeric(&self, t: TypeId) -> bool {
@@ -266,7 +270,7 @@ impl Types {
             TypeKind::Basic(b) => match b {
                 Bool | Int8 | Uint8 | UntypedBool => 1,
                 Int16 | Uint16 => 2,
-                Int32 | Uint32 | UntypedRune => 4,
+                Int32 | Uint32 | Float32 | UntypedRune => 4,
                 String | UntypedString => 16,
                 _ => 8,
             },
@@ -391,6 +395,7 @@ pub fn basic_name(b: Basic) -> &'static str {
         Uint32 => "uint32",
         Uint64 => "uint64",
         Uintptr => "uintptr",
+        Float32 => "float32",
         Float64 => "float64",
         String => "string",
         UntypedBool => "untyped bool",
@@ -431,6 +436,18 @@ mod tests {
         assert_eq!(t.align_of(s), 8);
         let arr = t.intern(TypeKind::Array { len: 3, elem: TypeId::INT16 });
         assert_eq!((t.size_of(arr), t.align_of(arr)), (6, 2));
+        assert_eq!((t.size_of(TypeId::FLOAT32), t.align_of(TypeId::FLOAT32)), (4, 4));
+    }
+
+    #[test]
+    fn predeclared_ids_match_their_kinds() {
+        let t = Types::new();
+        for (i, b) in BASICS.iter().enumerate() {
+            assert_eq!(t.kind(TypeId(i as u32)), &TypeKind::Basic(*b));
+        }
+        assert_eq!(t.kind(TypeId::FLOAT32), &TypeKind::Basic(Basic::Float32));
+        assert_eq!(t.type_string(TypeId::FLOAT32), "float32");
+        assert!(t.is_float(TypeId::FLOAT32) && t.is_numeric(TypeId::FLOAT32));
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! Statements and declarations inside functions, labels and `break`/`continue`/
-//! `fallthrough` placement, and the spec's terminating-statement analysis (for
+//! `fallthrough`/`goto` placement, and the spec's terminating-statement analysis (for
 //! `missing return`).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use syntax::ast::{self, AssignOp, Expr, ExprKind, Stmt, StmtKind};
 use syntax::Span;
@@ -158,7 +158,7 @@ impl<'a> Checker<'a> {
             StmtKind::Return(exprs) => self.return_stmt(s.span, exprs),
             StmtKind::Break(label) => self.branch(s.span, label.as_ref(), true, ctx),
             StmtKind::Continue(label) => self.branch(s.span, label.as_ref(), false, ctx),
-            StmtKind::Goto(label) => self.goto_stmt(s.span, label),
+            StmtKind::Goto(label) => self.goto_stmt(label),
             StmtKind::Fallthrough => {
                 if !ctx.fallthrough_ok {
                     let msg = if ctx.final_case { "cannot fallthrough final case in switch" } else { "fallthrough statement out of place" };
@@ -292,21 +292,47 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// `goto L`: the label must exist in the function (Go's wording for a missing
-    /// one) — jumps themselves are not supported yet.
-    fn goto_stmt(&mut self, span: Span, label: &ast::Ident) {
-        let declared = match self.funcs.last_mut().and_then(|f| f.labels.get_mut(&label.name)) {
-            Some(l) => {
-                l.used = true;
-                true
+    /// `goto L`: the label must exist in the function; naming it uses it. Where the
+    /// jump may go is checked once the whole body is known (`check_gotos`).
+    fn goto_stmt(&mut self, label: &ast::Ident) {
+        match self.funcs.last_mut().and_then(|f| f.labels.get_mut(&label.name)) {
+            Some(l) => l.used = true,
+            None => {
+                let msg = format!("label {} not defined", label.name);
+                self.error(label.span, msg);
             }
-            None => false,
-        };
-        if declared {
-            self.unsupported(span, "goto");
-        } else {
-            let msg = format!("label {} not defined", label.name);
-            self.error(label.span, msg);
+        }
+    }
+
+    /// The spec's rules for `goto` in a function body (run after `collect_labels`):
+    /// a jump may not go into a block from outside it, nor forward over a variable
+    /// declaration of the label's block. The analysis is gc's (`syntax/branches.go`):
+    /// each block returns the gotos it could not resolve to a label of its own or of
+    /// an enclosing block; a block remembers, at each variable declaration, which
+    /// pending gotos jump over it. A goto left unresolved at the top names a label
+    /// inside some block it is not in.
+    pub(crate) fn check_gotos(&mut self, body: &'a ast::Block) {
+        let mut scan = GotoScan { blocks: Vec::new(), label_block: HashMap::new(), over_decl: Vec::new(), gotos: Vec::new() };
+        let unresolved = scan.block(None, body.span.lo, &body.stmts, 0);
+        // Gotos in statements the walk of `stmt` skips (an unsupported `select`)
+        // still use their labels.
+        if let Some(f) = self.funcs.last_mut() {
+            for name in &scan.gotos {
+                if let Some(l) = f.labels.get_mut(*name) {
+                    l.used = true;
+                }
+            }
+        }
+        for (goto, decl) in scan.over_decl {
+            let msg = format!("goto {} jumps over variable declaration at line {}", goto.name, self.file.line(decl));
+            self.error(goto.span, msg);
+        }
+        for goto in unresolved {
+            // A goto to an undeclared label was reported by `goto_stmt`.
+            let Some(&b) = scan.label_block.get(goto.name.as_str()) else { continue };
+            let (line, col) = self.file.line_col(scan.blocks[b].start);
+            let msg = format!("goto {} jumps into block starting at {}:{line}:{col}", goto.name, self.file.name);
+            self.error(goto.span, msg);
         }
     }
 
@@ -929,6 +955,101 @@ impl<'a> Checker<'a> {
         match self.info.uses.get(&callee.id) {
             Some(&o) => matches!(self.info.objects[o.0 as usize].kind, ObjKind::Builtin(Builtin::Panic)) && self.extra[o.0 as usize].unsupported.is_none(),
             None => false,
+        }
+    }
+}
+
+/// One block of the goto analysis: a statement list (a `{...}` block, a case
+/// clause, an `else` branch) and the block it is nested in.
+struct GotoBlock {
+    parent: Option<usize>,
+    /// Where the block starts (its `{`, `case`, or `else if`), for diagnostics.
+    start: u32,
+}
+
+/// State of [`Checker::check_gotos`].
+struct GotoScan<'a> {
+    blocks: Vec<GotoBlock>,
+    /// The block of each label declared so far (the first declaration of a name).
+    label_block: HashMap<&'a str, usize>,
+    /// Gotos that jump forward over a variable declaration, with its position.
+    over_decl: Vec<(&'a ast::Ident, u32)>,
+    /// The label of every goto seen.
+    gotos: Vec<&'a str>,
+}
+
+impl<'a> GotoScan<'a> {
+    /// Scans the statement list of a new block; returns the gotos it leaves
+    /// unresolved (forward jumps out of it, or jumps into other blocks).
+    fn block(&mut self, parent: Option<usize>, start: u32, stmts: &'a [Stmt], depth: u32) -> Vec<&'a ast::Ident> {
+        let b = self.blocks.len();
+        self.blocks.push(GotoBlock { parent, start });
+        if depth > MAX_STMT_WALK {
+            return Vec::new();
+        }
+        let d = depth + 1;
+        let mut fwd: Vec<&'a ast::Ident> = Vec::new();
+        // The last variable declaration of this block, and the gotos pending at it.
+        let mut last_decl: Option<(u32, Vec<&'a ast::Ident>)> = None;
+        for stmt in stmts {
+            let mut s = stmt;
+            while let StmtKind::Labeled { label, stmt: inner } = &s.kind {
+                if label.name != "_" {
+                    self.label_block.entry(label.name.as_str()).or_insert(b);
+                    let (hits, rest): (Vec<_>, Vec<_>) = fwd.into_iter().partition(|g| g.name == label.name);
+                    fwd = rest;
+                    if let Some((pos, over)) = &last_decl {
+                        for g in hits.into_iter().filter(|g| over.iter().any(|o| std::ptr::eq(*o, *g))) {
+                            self.over_decl.push((g, *pos));
+                        }
+                    }
+                }
+                s = inner;
+            }
+            match &s.kind {
+                StmtKind::Decl(ast::Decl::Var(_)) | StmtKind::Assign { op: AssignOp::Define, .. } => last_decl = Some((s.span.lo, fwd.clone())),
+                StmtKind::Goto(label) => {
+                    self.gotos.push(&label.name);
+                    if !self.in_scope(b, &label.name) {
+                        fwd.push(label);
+                    }
+                }
+                StmtKind::Block(blk) => fwd.extend(self.block(Some(b), blk.span.lo, &blk.stmts, d)),
+                StmtKind::If { then, els, .. } => {
+                    fwd.extend(self.block(Some(b), then.span.lo, &then.stmts, d));
+                    if let Some(els) = els {
+                        fwd.extend(self.block(Some(b), els.span.lo, std::slice::from_ref(&**els), d));
+                    }
+                }
+                StmtKind::For { body, .. } | StmtKind::ForRange { body, .. } => fwd.extend(self.block(Some(b), body.span.lo, &body.stmts, d)),
+                StmtKind::Switch { clauses, .. } => {
+                    for cl in clauses {
+                        fwd.extend(self.block(Some(b), cl.span.lo, &cl.body, d));
+                    }
+                }
+                StmtKind::Select { clauses } => {
+                    for cl in clauses {
+                        fwd.extend(self.block(Some(b), cl.span.lo, &cl.body, d));
+                    }
+                }
+                _ => {}
+            }
+        }
+        fwd
+    }
+
+    /// Whether label `name` is already declared in block `b` or an enclosing one (a
+    /// backward jump to it is valid).
+    fn in_scope(&self, mut b: usize, name: &str) -> bool {
+        let Some(&lb) = self.label_block.get(name) else { return false };
+        loop {
+            if b == lb {
+                return true;
+            }
+            match self.blocks[b].parent {
+                Some(p) => b = p,
+                None => return false,
+            }
         }
     }
 }

@@ -402,7 +402,6 @@ fn diagnostics_use_go_wording() {
         ("\tfor {\n\t\tcontinue M\n\t}", "5:12: continue label not defined: M"),
         ("\tfor {\n\t\tbreak M\n\t}", "5:9: break label not defined: M"),
         ("\tgoto Missing", "4:7: label Missing not defined"),
-        ("\tgoto L\nL:\n\tprintln()", "4:2: not supported yet: goto"),
         ("\t_ = int8(300)", "4:11: cannot convert 300 (untyped int constant) to type int8"),
         ("\t_ = int(2.5)", "4:10: cannot convert 2.5 (untyped float constant) to type int"),
         ("\tx, s := 1, \"\"\n\t_ = x + s", "5:6: invalid operation: x + s (mismatched types int and string)"),
@@ -415,7 +414,7 @@ fn diagnostics_use_go_wording() {
         ("\tx := 1\n\tx := 2\n\t_ = x", "5:2: no new variables on left side of :="),
         ("\tvar m map[string]int\n\t_ = m", "4:8: not supported yet: maps"),
         ("\tgo main()", "4:2: not supported yet: goroutines"),
-        ("\tvar f float32\n\t_ = f", "4:8: not supported yet: float32"),
+        ("\tvar f complex64\n\t_ = f", "4:8: not supported yet: complex numbers"),
         ("\tn := fmt.Println()\n\t_ = n", "4:7: not supported yet: using the results of fmt.Println"),
         ("\tfmt.Foo()", "4:2: undefined: fmt.Foo"),
         ("\tswitch 1 {\n\tcase 1:\n\t\tfallthrough\n\t}", "6:3: cannot fallthrough final case in switch"),
@@ -451,4 +450,99 @@ fn package_level_errors() {
     assert_eq!(errors("package main\n\nfunc f(a, b int) {}\n\nfunc main() { f(1) }\n"), vec!["5:18: not enough arguments in call to f"]);
     assert_eq!(errors("package main\n\nfunc f(a int) {}\n\nfunc main() { f(1, 2) }\n"), vec!["5:20: too many arguments in call to f"]);
     assert_eq!(errors("package main\n\nfunc f(a int) {}\n\nfunc main() { f(\"a\") }\n"), vec!["5:17: cannot use \"a\" (untyped string constant) as int value in argument to f"]);
+}
+
+
+// ----- goto, init functions, float32 -----
+
+/// `errors` of `body(stmts)`.
+fn body_errors(stmts: &str) -> Vec<String> {
+    errors(&body(stmts))
+}
+
+#[test]
+fn goto_within_and_out_of_blocks_is_accepted() {
+    // Labels used only by gotos are used; backward jumps over declarations and
+    // forward jumps over declarations in inner blocks are fine (Go's ken/label.go).
+    ok(&body("\ti, y := 0, 2\n\tif false {\n\t\tgoto gogoloop\n\t}\n\tgoto gogoloop\nloop:\n\ti = i + 1\n\tif i < 100 {\n\t\tgoto loop\n\t}\n\tgoto skip\n\t{\n\t\tx := 1\n\t\t_ = x\n\t}\nskip:\n\tfor {\n\t\tswitch {\n\t\tcase i > 0:\n\t\t\tgoto out\n\t\t}\n\t}\nout:\nback:\n\tif y > 0 {\n\t\ty--\n\t\tgoto back\n\t}\n\treturn\ngogoloop:\n\tgoto loop"));
+    // A labeled declaration is not jumped over by a goto to its label.
+    ok(&body("\tgoto L\nL:\n\tx := 1\n\t_ = x"));
+}
+
+#[test]
+fn goto_rules_use_go_wording() {
+    // `go vet`'s wording for a jump over a declaration, gc's (with the position of
+    // the block's start) for a jump into a block.
+    let cases: &[(&str, &[&str])] = &[
+        ("\tgoto L\n\tx := 1\n\t_ = x\nL:\n\tprintln()", &["4:7: goto L jumps over variable declaration at line 5"]),
+        // From an inner block, over the last of several declarations.
+        ("\t{\n\t\tgoto L\n\t}\n\tvar x int\n\t_ = x\nL:\n\tprintln()", &["5:8: goto L jumps over variable declaration at line 7"]),
+        ("\tgoto L\n\tvar a int\n\t_ = a\n\tb := 2\n\t_ = b\nL:\n\tprintln()", &["4:7: goto L jumps over variable declaration at line 7"]),
+        ("\tgoto L\n\t{\n\tL:\n\t\tprintln()\n\t}", &["4:7: goto L jumps into block starting at t.go:5:2"]),
+        ("\t{\n\tL:\n\t\tprintln()\n\t}\n\tgoto L", &["8:7: goto L jumps into block starting at t.go:4:2"]),
+        ("\tswitch {\n\tcase true:\n\tL:\n\t\tprintln()\n\t}\n\tgoto L", &["9:7: goto L jumps into block starting at t.go:5:2"]),
+        ("\tgoto L\n\tfor {\n\tL:\n\t}", &["4:7: goto L jumps into block starting at t.go:5:6"]),
+        ("\tif true {\n\t\tgoto L\n\t} else if false {\n\tL:\n\t\tprintln()\n\t}", &["5:8: goto L jumps into block starting at t.go:6:18"]),
+        // The block error wins over the declaration it also jumps over.
+        ("\tgoto L\n\tx := 1\n\t_ = x\n\t{\n\tL:\n\t\tprintln()\n\t}", &["4:7: goto L jumps into block starting at t.go:7:2"]),
+        // Labels belong to one function: not to the literals inside it.
+        ("L:\n\tf := func() {\n\t\tgoto L\n\t}\n\tf()\n\tgoto L", &["6:8: label L not defined"]),
+        ("\tgoto Missing", &["4:7: label Missing not defined"]),
+    ];
+    for (stmts, want) in cases {
+        assert_eq!(body_errors(stmts), *want, "for {stmts:?}");
+    }
+}
+
+#[test]
+fn init_functions_are_checked_but_not_declared() {
+    let c = ok("package main\n\nvar n = 1\n\nfunc init() {\n\tn++\n}\n\nfunc init() {\n\tn *= 10\n}\n\nfunc main() {\n\tinit := n\n\tprintln(init)\n}\n");
+    let inits: Vec<_> = c.info.objects.iter().filter(|o| o.name == "init" && matches!(o.kind, ObjKind::Func)).collect();
+    assert_eq!(inits.len(), 2);
+    assert_eq!(c.info.types.type_string(inits[0].ty), "func()");
+    let file = |decls: &str| format!("package main\n\n{decls}\n\nfunc main() {{}}\n");
+    assert_eq!(errors(&file("func init(x int) {}")), vec!["3:6: func init must have no arguments and no return values"]);
+    assert_eq!(errors(&file("func init() int { return 1 }")), vec!["3:6: func init must have no arguments and no return values"]);
+    assert_eq!(errors(&file("func init() {\n\tx := 1\n}")), vec!["4:2: declared and not used: x"]);
+    assert_eq!(errors(&file("var init = 1")), vec!["3:5: cannot declare init - must be func"]);
+    assert_eq!(errors("package main\n\nfunc init() {}\n\nfunc main() {\n\tinit()\n}\n"), vec!["6:2: undefined: init"]);
+    assert_eq!(errors("package main\n\nfunc init() {}\n\nfunc main() {\n\tf := init\n\t_ = f\n}\n"), vec!["6:7: undefined: init"]);
+    assert_eq!(errors("package main\n\nfunc init() {\n\tinit()\n}\n\nfunc main() {}\n"), vec!["4:2: undefined: init"]);
+}
+
+#[test]
+fn float32_values_are_rounded_to_float32() {
+    let c = ok(&body("\tvar a [10]float32\n\ts := float32(0)\n\tfor i := 0; i < 10; i++ {\n\t\ta[i] = float32(i)\n\t\ts += a[i]\n\t}\n\tvar f float32 = 0.1\n\tconst c float32 = 0.1\n\tconst d = c * 3\n\tprintln(s, float64(f)*2, f*0.5, float32(0.2), d, 3.4028235e38 / float32(2))"));
+    let f32 = |text: &str, x: f32| assert_eq!(expr_at(&c, text), ("float32".into(), Some(&ConstValue::Float(x as f64))), "{text}");
+    f32("float32(0.2)", 0.2);
+    f32("0.5", 0.5);
+    f32("c * 3", 0.1 * 3.0);
+    f32("3.4028235e38", f32::MAX);
+    assert_eq!(expr_at(&c, "0.1"), ("float32".into(), Some(&ConstValue::Float(0.10000000149011612))));
+    assert_eq!(expr_at(&c, "float64(f)*2").0, "float64");
+    assert_eq!(expr_at(&c, "a[i]").0, "float32");
+    ok(&body("\tvar g float32 = 1e-50\n\tprintln(g, float32(16777217))"));
+}
+
+#[test]
+fn float32_diagnostics_use_go_wording() {
+    let cases: &[(&str, &str)] = &[
+        ("\tvar f float32 = 0.1\n\tvar g float64 = 1\n\t_ = f + g", "6:6: invalid operation: f + g (mismatched types float32 and float64)"),
+        ("\tvar f float32 = 3.5e38\n\t_ = f", "4:18: cannot use 3.5e38 (untyped float constant 3.5e+38) as float32 value in variable declaration (overflows)"),
+        ("\t_ = float32(-1e39)", "4:14: cannot convert -1e39 (untyped float constant -1e+39) to type float32"),
+        ("\tconst c float32 = 3.4e38\n\t_ = c * 2", "5:6: c * 2 (constant 6.8e+38 of type float32) overflows float32"),
+        ("\tvar x float32 = 1\n\t_ = x % 2", "5:6: invalid operation: operator % not defined on x (variable of type float32)"),
+        ("\tx := 1.5\n\tvar f float32 = x\n\t_ = f", "5:18: cannot use x (variable of type float64) as float32 value in variable declaration"),
+    ];
+    for (stmts, want) in cases {
+        assert_eq!(body_errors(stmts), vec![want.to_string()], "for {stmts:?}");
+    }
+}
+
+#[test]
+fn range_over_pointer_to_array_gives_index_and_element() {
+    let c = ok(&body("\tarr := [3]float32{1, 2, 3}\n\tvar s float32\n\tfor i, v := range &arr {\n\t\ts += v * float32(i)\n\t}\n\tp := &arr\n\tfor i := range p {\n\t\tp[i] = 0\n\t}\n\tprintln(s)"));
+    assert_eq!(c.info.types.type_string(obj_named(&c, "v").ty), "float32");
+    let idx: Vec<_> = c.info.objects.iter().filter(|o| o.name == "i").map(|o| c.info.types.type_string(o.ty)).collect();
+    assert_eq!(idx, vec!["int", "int"]);
 }
