@@ -372,7 +372,10 @@ impl<'a> Lexer<'a> {
             self.scan_raw_string();
         } else if c == '\'' {
             self.scan_rune();
-        } else if let Some(&(text, kind)) = OPERATORS.iter().find(|(text, _)| self.text[start..].starts_with(text)) {
+        } else if let Some(&(text, kind)) = OPERATORS
+            .iter()
+            .find(|(text, _)| text.as_bytes()[0] == self.bytes[start] && self.text[start..].starts_with(text))
+        {
             self.pos += text.len();
             self.push(kind, start, self.pos, LiteralValue::None);
             self.insert_semicolon =

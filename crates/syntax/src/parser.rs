@@ -107,15 +107,16 @@ struct Parser<'a> {
     expr_level: i32,
     /// True while parsing a `switch` header, the only place `x.(type)` may appear.
     type_switch_guard_allowed: bool,
+    /// Current nesting, bounded by [`MAX_NESTING`].
     depth: u32,
     /// Set when nesting went too deep: the parser has jumped to the end of the file
     /// and reports nothing more.
     abandoned: bool,
 }
 
-/// A run of tokens already parsed once, to be parsed again for a fresh-id copy.
+/// Where a construct was parsed: enough to parse it again for a fresh-id copy.
 #[derive(Clone, Copy)]
-struct TokenRange {
+struct ParsePoint {
     start: usize,
     expr_level: i32,
 }
@@ -124,7 +125,7 @@ struct TokenRange {
 /// identifier is a parameter name or a type.
 struct ParamEntry {
     name: Option<Ident>,
-    ty: Option<(Expr, TokenRange)>,
+    ty: Option<(Expr, ParsePoint)>,
     variadic: bool,
     span: Span,
 }
@@ -245,10 +246,10 @@ impl<'a> Parser<'a> {
         found
     }
 
-    /// Consumes a `kind` token, or reports `unexpected X, expected <what>`.
+    /// Consumes a `kind` token, or reports `unexpected X, expecting <what>`.
     fn expect(&mut self, kind: T, what: &str) {
         if !self.got(kind) {
-            self.error_unexpected(&format!(", expected {what}"));
+            self.error_expected(what);
         }
     }
 
@@ -295,7 +296,7 @@ impl<'a> Parser<'a> {
             let name = self.text(span).to_string();
             Ident { id: self.new_id(), name, span }
         } else {
-            self.error_unexpected(", expected name");
+            self.error_expected("name");
             Ident { id: self.new_id(), name: "_".to_string(), span: Span::new(span.lo, span.lo) }
         }
     }
@@ -312,18 +313,18 @@ impl<'a> Parser<'a> {
         Expr { id: ident.id, kind: ExprKind::Ident(ident.name), span: ident.span }
     }
 
-    fn here(&self) -> TokenRange {
-        TokenRange { start: self.pos, expr_level: self.expr_level }
+    fn here(&self) -> ParsePoint {
+        ParsePoint { start: self.pos, expr_level: self.expr_level }
     }
 
-    /// Parses the tokens of `range` again with `parse`, yielding a copy of what was
+    /// Parses the tokens at `point` again with `parse`, yielding a copy of what was
     /// parsed there with fresh node ids. Errors were reported the first time and are
     /// not repeated; the parser's position is left unchanged.
-    fn reparse<R>(&mut self, range: TokenRange, parse: impl FnOnce(&mut Self) -> R) -> R {
+    fn reparse<R>(&mut self, point: ParsePoint, parse: impl FnOnce(&mut Self) -> R) -> R {
         let saved = (self.pos, self.prev_hi, self.expr_level, self.type_switch_guard_allowed, self.last_error_line);
         let saved_errors = self.diagnostics.len();
-        self.pos = range.start;
-        self.expr_level = range.expr_level;
+        self.pos = point.start;
+        self.expr_level = point.expr_level;
         self.type_switch_guard_allowed = false;
         let result = parse(self);
         (self.pos, self.prev_hi, self.expr_level, self.type_switch_guard_allowed, self.last_error_line) = saved;
@@ -352,6 +353,11 @@ impl<'a> Parser<'a> {
         }
         let message = format!("syntax error: unexpected {}{rest}", self.describe(&self.tokens[self.pos]));
         self.error_at(self.cur_span(), message);
+    }
+
+    /// `syntax error: unexpected <current token>, expecting <what>` (Go 1.19's wording).
+    fn error_expected(&mut self, what: &str) {
+        self.error_unexpected(&format!(", expecting {what}"));
     }
 
     /// A token as Go's error messages name it.
@@ -421,14 +427,14 @@ impl<'a> Parser<'a> {
     }
 
     /// `element { separator element } [separator] close`, the opening bracket already
-    /// consumed. On a missing separator reports `unexpected X, expected comma or )`
+    /// consumed. On a missing separator reports `unexpected X, expecting comma or )`
     /// and skips to `close`.
     fn parse_list(&mut self, separator: T, close: T, mut element: impl FnMut(&mut Self)) {
         while self.tok() != T::Eof && self.tok() != close {
             element(self);
             if !self.got(separator) && self.tok() != close {
                 let separator_name = if separator == T::Comma { "comma" } else { "semicolon or newline" };
-                self.error_unexpected(&format!(", expected {separator_name} or {}", close.as_str()));
+                self.error_expected(&format!("{separator_name} or {}", close.as_str()));
                 self.skip_until(&[close]);
                 if self.tok() != close {
                     return;
@@ -664,10 +670,10 @@ impl<'a> Parser<'a> {
 
     /// A constant spec; `last_explicit` locates the type and values of the group's last
     /// spec that had values, which a spec without them repeats.
-    fn parse_const_spec(&mut self, iota: u32, last_explicit: &mut Option<TokenRange>) -> ConstSpec {
+    fn parse_const_spec(&mut self, iota: u32, last_explicit: &mut Option<ParsePoint>) -> ConstSpec {
         let lo = self.cur_span().lo;
         let names = self.parse_ident_list();
-        let range = self.here();
+        let point = self.here();
         let (mut ty, mut values) = self.parse_const_type_and_values();
         let mut implicit = false;
         match (&ty, values.is_empty(), *last_explicit) {
@@ -679,7 +685,7 @@ impl<'a> Parser<'a> {
                 let span = names[0].span;
                 self.error_at(span, "missing init expr for const declaration");
             }
-            (_, false, _) => *last_explicit = Some(range),
+            (_, false, _) => *last_explicit = Some(point),
         }
         ConstSpec { names, ty, values, implicit, iota, span: self.span_from(lo) }
     }
@@ -702,7 +708,12 @@ impl<'a> Parser<'a> {
             self.error_at(span, "not supported yet: type parameters");
         }
         let alias = self.got(T::Assign);
-        let ty = self.parse_type();
+        let ty = if can_start_type(self.tok()) {
+            self.parse_type()
+        } else {
+            self.error_unexpected(" in type declaration");
+            self.bad_expr()
+        };
         TypeSpec { name, alias, ty, span: self.span_from(lo) }
     }
 
@@ -745,7 +756,7 @@ impl<'a> Parser<'a> {
         let params = if self.tok() == T::LParen {
             self.parse_parameter_list()
         } else {
-            self.error_unexpected(", expected (");
+            self.error_expected("(");
             Vec::new()
         };
         let results = if self.tok() == T::LParen {
@@ -782,16 +793,16 @@ impl<'a> Parser<'a> {
                 .collect();
         }
         let mut params = Vec::with_capacity(entries.len());
-        let mut following_type: Option<(TokenRange, bool, Span)> = None;
+        let mut following_type: Option<(ParsePoint, bool, Span)> = None;
         for entry in entries.into_iter().rev() {
             match (entry.name, entry.ty) {
-                (Some(name), Some((ty, range))) => {
-                    following_type = Some((range, entry.variadic, ty.span));
+                (Some(name), Some((ty, point))) => {
+                    following_type = Some((point, entry.variadic, ty.span));
                     params.push(Param { name: Some(name), ty, variadic: entry.variadic, span: entry.span });
                 }
                 (Some(name), None) => match following_type {
-                    Some((range, variadic, ty_span)) => {
-                        let ty = self.reparse(range, Self::parse_type);
+                    Some((point, variadic, ty_span)) => {
+                        let ty = self.reparse(point, Self::parse_type);
                         params.push(Param { span: name.span.to(ty_span), name: Some(name), ty, variadic });
                     }
                     None => {
@@ -822,19 +833,19 @@ impl<'a> Parser<'a> {
             match self.tok() {
                 T::Period => {
                     // A qualified type name `pkg.T`.
-                    let range = TokenRange { start: self.pos - 1, expr_level: self.expr_level };
+                    let point = ParsePoint { start: self.pos - 1, expr_level: self.expr_level };
                     let x = self.ident_expr(ident);
                     let ty = self.parse_qualified_type_rest(x);
-                    return ParamEntry { name: None, ty: Some((ty, range)), variadic: false, span: self.span_from(lo) };
+                    return ParamEntry { name: None, ty: Some((ty, point)), variadic: false, span: self.span_from(lo) };
                 }
                 kind if kind == T::Ellipsis || can_start_type(kind) => name = Some(ident),
                 _ => return ParamEntry { name: Some(ident), ty: None, variadic: false, span: self.span_from(lo) },
             }
         }
         let variadic = self.got(T::Ellipsis);
-        let range = self.here();
+        let point = self.here();
         let ty = self.parse_type();
-        ParamEntry { name, ty: Some((ty, range)), variadic, span: self.span_from(lo) }
+        ParamEntry { name, ty: Some((ty, point)), variadic, span: self.span_from(lo) }
     }
 
     // ---- Types --------------------------------------------------------------------
@@ -865,16 +876,16 @@ impl<'a> Parser<'a> {
             T::Arrow => {
                 self.next();
                 if !self.got(T::Chan) {
-                    self.error_unexpected(", expected chan");
+                    self.error_expected("chan");
                     return self.bad_expr();
                 }
-                let elem = self.parse_type();
+                let elem = self.parse_channel_element_type();
                 self.new_expr(ExprKind::ChanType { dir: ChanDir::Recv, elem: Box::new(elem) }, self.span_from(lo))
             }
             T::Chan => {
                 self.next();
                 let dir = if self.got(T::Arrow) { ChanDir::Send } else { ChanDir::Both };
-                let elem = self.parse_type();
+                let elem = self.parse_channel_element_type();
                 self.new_expr(ExprKind::ChanType { dir, elem: Box::new(elem) }, self.span_from(lo))
             }
             T::Map => {
@@ -899,10 +910,18 @@ impl<'a> Parser<'a> {
                 self.new_expr(ExprKind::Paren(Box::new(inner)), self.span_from(lo))
             }
             _ => {
-                self.error_unexpected(", expected type");
+                self.error_expected("type");
                 self.bad_expr()
             }
         }
+    }
+
+    fn parse_channel_element_type(&mut self) -> Expr {
+        if can_start_type(self.tok()) {
+            return self.parse_type();
+        }
+        self.error_at(self.cur_span(), "syntax error: missing channel element type");
+        self.bad_expr()
     }
 
     /// After a type's first name: `.Name` of a qualified name, then type arguments.
@@ -957,7 +976,7 @@ impl<'a> Parser<'a> {
         if self.got(T::LBrace) {
             self.nested(|p| p.parse_list(T::Semicolon, T::RBrace, |p| p.parse_field_decl(&mut fields)));
         } else {
-            self.error_unexpected(", expected {");
+            self.error_expected("{");
         }
         self.new_expr(ExprKind::StructType(fields), self.span_from(lo))
     }
@@ -973,14 +992,14 @@ impl<'a> Parser<'a> {
             }
             T::Ident => {
                 let names = self.parse_ident_list();
-                let range = self.here();
+                let point = self.here();
                 let ty = self.parse_type();
                 let span = self.span_from(lo);
                 let mut ty = Some(ty);
                 for name in names {
                     let ty = match ty.take() {
                         Some(ty) => ty,
-                        None => self.reparse(range, Self::parse_type),
+                        None => self.reparse(point, Self::parse_type),
                     };
                     fields.push(FieldDecl { name: Some(name), ty, span });
                 }
@@ -995,7 +1014,7 @@ impl<'a> Parser<'a> {
                 fields.push(FieldDecl { name: None, ty, span: self.span_from(lo) });
             }
             _ => {
-                self.error_unexpected(", expected field name or embedded type");
+                self.error_expected("field name or embedded type");
                 return;
             }
         }
@@ -1014,7 +1033,7 @@ impl<'a> Parser<'a> {
                 })
             });
         } else {
-            self.error_unexpected(", expected {");
+            self.error_expected("{");
         }
         self.new_expr(ExprKind::InterfaceType { elems }, self.span_from(lo))
     }
@@ -1114,7 +1133,7 @@ impl<'a> Parser<'a> {
         let mut current = &mut x;
         loop {
             let ExprKind::ChanType { dir, elem } = &mut current.kind else {
-                self.error_at(arrow, "syntax error: unexpected <-, expected channel type");
+                self.error_at(arrow, "syntax error: unexpected <-, expecting channel type");
                 break;
             };
             let previous = *dir;
@@ -1122,7 +1141,7 @@ impl<'a> Parser<'a> {
             match previous {
                 ChanDir::Send => current = elem,
                 ChanDir::Recv => {
-                    self.error_at(arrow, "syntax error: unexpected <-, expected chan");
+                    self.error_at(arrow, "syntax error: unexpected <-, expecting chan");
                     break;
                 }
                 ChanDir::Both => break,
@@ -1202,7 +1221,7 @@ impl<'a> Parser<'a> {
             }
             T::LBrack | T::Struct | T::Map | T::Chan | T::Interface => return self.parse_type(),
             _ => {
-                self.error_unexpected(", expected expression");
+                self.error_expected("expression");
                 return self.bad_expr();
             }
         };
@@ -1233,7 +1252,7 @@ impl<'a> Parser<'a> {
                 self.new_expr(ExprKind::TypeAssert { x: Box::new(x), ty }, self.span_from(lo))
             }
             _ => {
-                self.error_unexpected(", expected name or (");
+                self.error_expected("name or (");
                 x
             }
         }
@@ -1277,7 +1296,13 @@ impl<'a> Parser<'a> {
             self.error_at(span, "middle index required in 3-index slice");
         }
         if three && third.is_none() {
-            self.error_at(span, "final index required in 3-index slice");
+            let message = "final index required in 3-index slice";
+            if second.is_none() {
+                // A second error on the line, which `error_at` would drop; Go reports both.
+                self.diagnostics.push(Diagnostic::new(span, message));
+            } else {
+                self.error_at(span, message);
+            }
         }
         self.new_expr(ExprKind::Slice { x: Box::new(x), lo: first, hi: second, max: third, three }, span)
     }
@@ -1347,8 +1372,16 @@ impl<'a> Parser<'a> {
         if self.tok() == T::LBrace {
             return self.parse_block();
         }
-        self.error_at(self.cur_span(), format!("syntax error: missing {{ after {context}"));
+        self.error_expected(&format!("{{ after {context}"));
         Block { stmts: Vec::new(), span: self.empty_span_here() }
+    }
+
+    /// Skips to the first token of `stop` (or the end of the file), ignoring nesting:
+    /// resynchronises after a broken statement header.
+    fn skip_to(&mut self, stop: &[T]) {
+        while !stop.contains(&self.tok()) && self.tok() != T::Eof {
+            self.next();
+        }
     }
 
     /// Statements up to a `}`, `case`, `default` or the end of the file.
@@ -1366,7 +1399,11 @@ impl<'a> Parser<'a> {
             let start = self.pos;
             let stmt = self.parse_stmt();
             if self.pos == start {
-                self.error_unexpected(", expected statement");
+                if self.tok() == T::Else && self.tokens[self.pos - 1].kind == T::Semicolon {
+                    self.error_at(self.cur_span(), "syntax error: unexpected semicolon or newline before else");
+                } else {
+                    self.error_expected("statement");
+                }
                 self.next();
                 continue;
             }
@@ -1476,7 +1513,7 @@ impl<'a> Parser<'a> {
             return Stmt { kind: StmtKind::Assign { lhs, op, rhs }, span: self.span_from(lo) };
         }
         if lhs.len() > 1 {
-            self.error_unexpected(", expected := or = or comma");
+            self.error_expected(":= or = or comma");
         }
         let x = lhs.swap_remove(0);
         if label_ok && self.tok() == T::Colon {
@@ -1574,22 +1611,28 @@ impl<'a> Parser<'a> {
         }
         self.at_level(-1, |p| {
             let mut init = if p.tok() == T::Semicolon { None } else { Some(p.parse_header_stmt(T::If)) };
-            let cond_stmt = if p.tok() == T::Semicolon {
-                let semicolon = p.tokens[p.pos].clone();
-                p.next();
-                if p.tok() == T::LBrace {
-                    let message = if semicolon.is_inserted_semicolon() {
-                        format!("syntax error: unexpected {}, expected {{ after if clause", p.describe(&semicolon))
+            let cond_stmt = match p.tok() {
+                T::Semicolon => {
+                    let semicolon = p.tokens[p.pos].clone();
+                    p.next();
+                    if p.tok() == T::LBrace {
+                        let message = if semicolon.is_inserted_semicolon() {
+                            format!("syntax error: unexpected {}, expecting {{ after if clause", p.describe(&semicolon))
+                        } else {
+                            "syntax error: missing condition in if statement".to_string()
+                        };
+                        p.error_at(semicolon.span, message);
+                        None
                     } else {
-                        "syntax error: missing condition in if statement".to_string()
-                    };
-                    p.error_at(semicolon.span, message);
-                    None
-                } else {
-                    Some(p.parse_simple_stmt(false))
+                        Some(p.parse_simple_stmt(false))
+                    }
                 }
-            } else {
-                init.take()
+                T::LBrace => init.take(),
+                _ => {
+                    p.error_expected("{ after if clause");
+                    p.skip_to(&[T::LBrace, T::RBrace]);
+                    None
+                }
             };
             let cond = match cond_stmt {
                 Some(stmt) => p.condition(stmt),
@@ -1624,19 +1667,28 @@ impl<'a> Parser<'a> {
             Some(stmt) if !is_type_switch => Some(self.condition(stmt)),
             _ => None,
         };
-        if self.tok() != T::LBrace {
-            self.error_at(self.cur_span(), "syntax error: missing { after switch clause");
-            let rbrace = self.empty_span_here();
-            return Stmt { kind: StmtKind::Switch { init, tag, clauses: Vec::new(), rbrace }, span: self.span_from(lo) };
-        }
-        self.next();
         let mut clauses = Vec::new();
-        self.parse_clauses(|p| clauses.push(p.parse_case_clause()));
-        let rbrace = self.cur_span();
-        self.expect(T::RBrace, "}");
+        let mut rbrace = self.empty_span_here();
+        if self.clause_block_opens("switch clause") {
+            self.parse_clauses(|p| clauses.push(p.parse_case_clause()));
+            rbrace = self.cur_span();
+            self.expect(T::RBrace, "}");
+        }
         let span = self.span_from(lo);
         let kind = if is_type_switch { StmtKind::TypeSwitch { span } } else { StmtKind::Switch { init, tag, clauses, rbrace } };
         Stmt { kind, span }
+    }
+
+    /// Consumes the `{` of a `switch` or `select` body. If it is missing, reports
+    /// `missing { after <context>` and, like Go, looks ahead for the first clause;
+    /// returns whether there are clauses to parse.
+    fn clause_block_opens(&mut self, context: &str) -> bool {
+        if self.got(T::LBrace) {
+            return true;
+        }
+        self.error_at(self.cur_span(), format!("syntax error: missing {{ after {context}"));
+        self.skip_to(&[T::Case, T::Default, T::RBrace]);
+        matches!(self.tok(), T::Case | T::Default)
     }
 
     /// `case`/`default` clauses up to the closing `}`.
@@ -1646,7 +1698,7 @@ impl<'a> Parser<'a> {
                 T::Case | T::Default => clause(self),
                 T::RBrace | T::Eof => return,
                 _ => {
-                    self.error_unexpected(", expected case or default or }");
+                    self.error_expected("case or default or }");
                     self.next();
                     self.skip_until(&[T::Case, T::Default]);
                 }
@@ -1671,11 +1723,9 @@ impl<'a> Parser<'a> {
         let lo = self.cur_span().lo;
         self.next(); // `select`
         let mut clauses = Vec::new();
-        if self.got(T::LBrace) {
+        if self.clause_block_opens("select clause") {
             self.parse_clauses(|p| clauses.push(p.parse_comm_clause()));
             self.expect(T::RBrace, "}");
-        } else {
-            self.error_at(self.cur_span(), "syntax error: missing { after select clause");
         }
         Stmt { kind: StmtKind::Select { clauses }, span: self.span_from(lo) }
     }
@@ -1732,10 +1782,15 @@ impl<'a> Parser<'a> {
             }
             init = Some(self.parse_simple_stmt_rest(lo, lhs, false));
         }
-        if self.tok() != T::Semicolon {
+        if self.tok() == T::LBrace {
             // `for cond {`
             let cond = init.map(|stmt| self.condition(stmt));
             return ForHeader::Clauses { init: None, cond, post: None };
+        }
+        if self.tok() != T::Semicolon {
+            self.error_expected("{ after for clause");
+            self.skip_to(&[T::LBrace, T::RBrace]);
+            return ForHeader::Clauses { init: None, cond: Some(self.bad_expr()), post: None };
         }
         self.next();
         let mut cond = None;

@@ -138,8 +138,12 @@ fn trees_match_go_parser_on_the_whole_go_test_directory() {
         .spawn()
         .expect("start go run");
     let paths: String = files.iter().map(|p| format!("{}\n", p.display())).collect();
-    go.stdin.take().expect("stdin").write_all(paths.as_bytes()).expect("write paths");
+    let mut stdin = go.stdin.take().expect("stdin");
+    // Written from a thread of its own: go prints while it reads, and would block on a
+    // full stdout pipe that nobody reads while this thread is still writing.
+    let writer = std::thread::spawn(move || stdin.write_all(paths.as_bytes()));
     let output = go.wait_with_output().expect("go run");
+    writer.join().expect("writer thread").expect("write paths");
     if !output.status.success() {
         eprintln!("note: `go run tests/go_ast_sexpr.go` failed; skipping");
         return;

@@ -428,18 +428,24 @@ fn expr_span(text: &str) -> String {
 
 #[test]
 fn errors_use_go_wording() {
-    assert_eq!(messages("package p\nfunc f() {\n\tg(a, b\n\t)\n}\n"), ["syntax error: unexpected newline, expected comma or )"]);
+    assert_eq!(messages("package p\nfunc f() {\n\tg(a, b\n\t)\n}\n"), ["syntax error: unexpected newline, expecting comma or )"]);
     assert_eq!(messages("package p\nx := 1\n"), ["syntax error: non-declaration statement outside function body"]);
-    assert_eq!(messages("package p\nfunc f() {\n\tif x y {}\n}\n"), ["syntax error: missing { after if clause"]);
-    assert_eq!(messages("package p\nfunc f() {\n\tif x\n\t{}\n}\n"), ["syntax error: unexpected newline, expected { after if clause"]);
-    assert_eq!(messages("package p\nfunc f() {\n\tfor i := 0; i < 3; i++\n\t{}\n}\n"), ["syntax error: missing { after for clause"]);
+    assert_eq!(messages("package p\nfunc f() {\n\tif x y {}\n}\n"), ["syntax error: unexpected name y, expecting { after if clause"]);
+    assert_eq!(messages("package p\nfunc f() {\n\tif i := g()) {}\n}\n"), ["syntax error: unexpected ), expecting { after if clause"]);
+    assert_eq!(messages("package p\nfunc f() {\n\tswitch x) { case 1: }\n}\n"), ["syntax error: missing { after switch clause"]);
+    assert_eq!(messages("package p\nfunc f() {\n\tif x {\n\t}\n\telse {}\n}\n"), ["syntax error: unexpected semicolon or newline before else"]);
+    assert_eq!(messages("package p\ntype T\n"), ["syntax error: unexpected newline in type declaration"]);
+    assert_eq!(messages("package p\nvar c chan\n"), ["syntax error: missing channel element type"]);
+    assert_eq!(messages("package p\nfunc f() {\n\tif x\n\t{}\n}\n"), ["syntax error: unexpected newline, expecting { after if clause"]);
+    assert_eq!(messages("package p\nfunc f() {\n\tfor i := 0; i < 3; i++\n\t{}\n}\n"), ["syntax error: unexpected newline, expecting { after for clause"]);
     assert_eq!(messages("package p\nfunc f()\n{\n}\n"), ["syntax error: unexpected semicolon or newline before {"]);
     assert_eq!(messages("package p\nfunc f() { x := 1 y := 2 }\n"), ["syntax error: unexpected name y at end of statement"]);
     assert_eq!(messages("package p\nvar x = 1 2\n"), ["syntax error: unexpected literal 2 after top level declaration"]);
     assert_eq!(messages("func f() {}\n"), ["syntax error: package statement must be first"]);
     assert_eq!(messages("package p\nfunc f() { go x }\n"), ["expression in go must be function call"]);
     assert_eq!(messages("package p\nfunc f() { _ = x.(type) }\n"), ["syntax error: use of .(type) outside type switch"]);
-    assert_eq!(messages("package p\nfunc f() { _ = s[1::] }\n"), ["middle index required in 3-index slice"]);
+    assert_eq!(messages("package p\nfunc f() { _ = s[1::] }\n"), ["middle index required in 3-index slice", "final index required in 3-index slice"]);
+    assert_eq!(messages("package p\nfunc f() { _ = s[1:2:] }\n"), ["final index required in 3-index slice"]);
     assert_eq!(messages("package p\nconst ( a; b = 1 )\n"), ["missing init expr for const declaration"]);
     assert_eq!(messages("package p\nimport \"\"\n"), ["import path is empty"]);
     assert_eq!(messages("package p\nvar s = \"a\nb\"\n").first().map(String::as_str), Some("newline in string"));
