@@ -7,17 +7,22 @@
 //! `fmt::value`'s job.
 //!
 //! ```text
-//!  G (32 bytes)                 GoString (16)        GoSlice (24)
-//!  +0  stack_lo                 +0 ptr               +0  ptr
-//!  +8  stack_hi                 +8 len               +8  len
-//!  +16 stackguard0  <- prologue                      +16 cap
+//!  G (compiled code sees 48 bytes)   GoString (16)        GoSlice (24)
+//!  +0  stack_lo                       +0 ptr               +0  ptr
+//!  +8  stack_hi                       +8 len               +8  len
+//!  +16 stackguard0  <- prologue                            +16 cap
 //!  +24 goid
+//!  +32 agg_sp       <- aggregate-stack prologue
+//!  +40 agg_limit
+//!  +48 m, sched, morebuf, agg: runtime-private (crate::stack)
 //! ```
 
 use std::mem::offset_of;
 
-/// A goroutine. Compiled code receives `*mut G` as its first (VMContext) parameter and
-/// every prologue compares SP with `stackguard0`, so that field's offset is frozen.
+/// A goroutine. Compiled code receives `*mut G` as its first (VMContext) parameter;
+/// every prologue compares SP with `stackguard0` and functions with aggregates bump
+/// `agg_sp`, so offsets 0..48 are frozen (docs/abi.md "Goroutine"). The fields after
+/// them are the runtime's (see `crate::stack` for what they hold).
 #[repr(C)]
 #[derive(Debug)]
 pub struct G {
@@ -25,16 +30,32 @@ pub struct G {
     pub stack_lo: usize,
     /// One past the highest address of the goroutine stack.
     pub stack_hi: usize,
-    /// Compared with SP by every prologue (offset 16).
+    /// Compared with SP by every prologue (offset 16): `stack_lo + STACK_GUARD`,
+    /// `STACK_POISON_MOVE` under the stress knob, 0 on a fixed stack.
     pub stackguard0: usize,
-    /// Goroutine id, 1 for the main goroutine.
+    /// Goroutine id, 1 for the main goroutine (0 for an M's g0).
     pub goid: i64,
+    /// Next free byte of the aggregate stack (offset 32).
+    pub agg_sp: usize,
+    /// End of the current aggregate-stack chunk (offset 40).
+    pub agg_limit: usize,
+    /// The M running this goroutine.
+    pub(crate) m: *mut crate::stack::M,
+    /// SP/BP saved by `systemstack` while the goroutine waits on g0 (and, for g0, the
+    /// system stack's SP/BP where switches to it start). Adjusted by stack copies.
+    pub(crate) sched: crate::stack::Gobuf,
+    /// `morestack_noctxt`'s register save area and entry state.
+    pub(crate) morebuf: crate::stack::MoreBuf,
+    /// The aggregate stack's chunks.
+    pub(crate) agg: crate::stack::AggStack,
 }
 
 const _: () = assert!(offset_of!(G, stack_lo) == 0);
 const _: () = assert!(offset_of!(G, stack_hi) == 8);
 const _: () = assert!(offset_of!(G, stackguard0) == 16);
 const _: () = assert!(offset_of!(G, goid) == 24);
+const _: () = assert!(offset_of!(G, agg_sp) == 32);
+const _: () = assert!(offset_of!(G, agg_limit) == 40);
 
 /// A Go string header. Returned by value in RAX:RDX (System V, two INTEGER eightbytes).
 #[repr(C)]

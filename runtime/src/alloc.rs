@@ -10,8 +10,11 @@
 //! * `growslice` reproduces Go 1.19's capacities exactly (growth formula *and* size-class
 //!   rounding), so `cap()` after `append` prints what real Go prints.
 //!
-//! Not here: freeing, GC, per-size-class free lists, goroutine stacks (those get their
-//! own allocator with the growable stacks).
+//! Not here: freeing, GC, per-size-class free lists, goroutine stacks (`stack`).
+//!
+//! Stack use: `mallocgc`'s bump fast path runs on the caller's goroutine stack (it is
+//! proven small, docs/stacks.md); its slow paths and `makeslice`/`growslice` switch to
+//! the system stack.
 //!
 //! Layout. Each thread bump-allocates from its own chunk (no lock, no atomics on the
 //! fast path; thread-safe because nothing is shared). Chunks are reserved with
@@ -69,7 +72,7 @@ pub extern "C" fn mallocgc(size: u64) -> *mut u8 {
         return zerobase();
     }
     if size >= LARGE_SIZE as u64 {
-        return large_alloc(size);
+        return crate::stack::systemstack(move || large_alloc(size));
     }
     let size = size as usize;
     let align = if size >= 16 { 16 } else { 8 };
@@ -80,16 +83,21 @@ pub extern "C" fn mallocgc(size: u64) -> *mut u8 {
             c.set((start + size, end));
             return start as *mut u8;
         }
-        // Refill: the old chunk's tail is abandoned (it is < LARGE_SIZE and mostly
-        // untouched, so it costs no memory).
-        let base = sys::mmap_anon(CHUNK_SIZE);
-        if base.is_null() {
-            crate::panic::throw("runtime: out of memory");
-        }
-        let base = base as usize; // page-aligned, so 16-aligned
-        c.set((base + size, base + CHUNK_SIZE));
-        base as *mut u8
+        // Refill (a system call, maybe a fatal error): on the system stack.
+        crate::stack::systemstack(move || refill(size))
     })
+}
+
+/// Starts a new chunk holding a first block of `size` bytes. The old chunk's tail is
+/// abandoned (it is < LARGE_SIZE and mostly untouched, so it costs no memory).
+fn refill(size: usize) -> *mut u8 {
+    let base = sys::mmap_anon(CHUNK_SIZE);
+    if base.is_null() {
+        crate::panic::throw("runtime: out of memory");
+    }
+    let base = base as usize; // page-aligned, so 16-aligned
+    CHUNK.with(|c| c.set((base + size, base + CHUNK_SIZE)));
+    base as *mut u8
 }
 
 fn large_alloc(size: u64) -> *mut u8 {
@@ -139,15 +147,17 @@ pub fn roundupsize(size: u64) -> u64 {
 /// Panics like Go when `len` or `cap` is negative, `len > cap`, or the size overflows.
 #[export_name = "runtime.makeslice"]
 pub extern "C" fn makeslice(elem_size: u64, len: i64, cap: i64) -> *mut u8 {
-    let mem = elem_size.checked_mul(cap as u64);
-    if mem.is_none_or(|m| m > MAX_ALLOC) || len < 0 || len > cap {
-        let mem = elem_size.checked_mul(len as u64);
-        if mem.is_none_or(|m| m > MAX_ALLOC) || len < 0 {
-            crate::panic::panic_runtime_error("makeslice: len out of range");
+    crate::stack::systemstack(move || {
+        let mem = elem_size.checked_mul(cap as u64);
+        if mem.is_none_or(|m| m > MAX_ALLOC) || len < 0 || len > cap {
+            let mem = elem_size.checked_mul(len as u64);
+            if mem.is_none_or(|m| m > MAX_ALLOC) || len < 0 {
+                crate::panic::panic_runtime_error("makeslice: len out of range");
+            }
+            crate::panic::panic_runtime_error("makeslice: cap out of range");
         }
-        crate::panic::panic_runtime_error("makeslice: cap out of range");
-    }
-    mallocgc(mem.unwrap_or(0))
+        mallocgc(mem.unwrap_or(0))
+    })
 }
 
 /// The capacity Go 1.19's `growslice` picks when a slice of `old_cap` elements of
@@ -208,28 +218,30 @@ pub unsafe extern "C" fn growslice(
     cap: i64,
     newlen: i64,
 ) {
-    let Some((newcap, capmem)) = grow_cap(elem_size, cap, newlen) else {
-        crate::panic::panic_runtime_error("growslice: cap out of range");
-    };
-    let p = if elem_size == 0 {
-        zerobase()
-    } else {
-        mallocgc(capmem)
-    };
-    let lenmem = (len.max(0) as u64 * elem_size) as usize;
-    if lenmem > 0 {
-        // SAFETY: the caller guarantees `ptr` has `len` elements; `p` is a fresh block of
-        // `capmem >= newlen * elem_size >= lenmem` bytes, so the ranges do not overlap.
-        unsafe { std::ptr::copy_nonoverlapping(ptr, p, lenmem) };
-    }
-    // SAFETY: the caller guarantees `out` is writable.
-    unsafe {
-        out.write(GoSlice {
-            ptr: p,
-            len: newlen,
-            cap: newcap,
-        })
-    };
+    crate::stack::systemstack(move || {
+        let Some((newcap, capmem)) = grow_cap(elem_size, cap, newlen) else {
+            crate::panic::panic_runtime_error("growslice: cap out of range");
+        };
+        let p = if elem_size == 0 {
+            zerobase()
+        } else {
+            mallocgc(capmem)
+        };
+        let lenmem = (len.max(0) as u64 * elem_size) as usize;
+        if lenmem > 0 {
+            // SAFETY: the caller guarantees `ptr` has `len` elements; `p` is a fresh block of
+            // `capmem >= newlen * elem_size >= lenmem` bytes, so the ranges do not overlap.
+            unsafe { std::ptr::copy_nonoverlapping(ptr, p, lenmem) };
+        }
+        // SAFETY: the caller guarantees `out` is writable.
+        unsafe {
+            out.write(GoSlice {
+                ptr: p,
+                len: newlen,
+                cap: newcap,
+            })
+        };
+    })
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@
 //! | [`fmt`] | `fmt.Print*`/`Sprint*` |
 //! | [`pkg`] | `strings`, `strconv`, `os` package functions |
 //! | [`panic`] | panics, run-time errors, fatal errors |
+//! | [`stack`] | M/g0, goroutine stacks: `morestack`/`newstack`/copying, `systemstack`, shrinking, the aggregate stack |
 //! | [`symtab`], [`traceback`] | compiled-function table, frame-pointer tracebacks |
 //! | `arch` | all assembly (only module with `asm!`) |
 //! | `sys` | all OS calls (only module calling libc) |
@@ -18,8 +19,7 @@
 //! (`#[export_name = "runtime.mallocgc"]`, `fmt.Println`, ...) and are ordinary `pub`
 //! Rust functions as well; [`symbols`] lists them all for the JIT's import resolution.
 //!
-//! Not here yet: goroutines and the scheduler, growable stacks (`morestack`),
-//! defer/recover, GC.
+//! Not here yet: more goroutines and the scheduler, defer/recover, GC.
 
 pub mod abi;
 pub mod alloc;
@@ -28,6 +28,7 @@ pub mod fmt;
 pub mod panic;
 pub mod pkg;
 pub mod print;
+pub mod stack;
 pub mod strings;
 pub mod symtab;
 mod sys;
@@ -36,77 +37,31 @@ pub mod traceback;
 pub use abi::G;
 pub use symtab::{register, FuncInfo};
 
-/// Stack size of the thread that runs `main.main`: Go's maximum goroutine stack (1 GB),
-/// reserved up front. Only touched pages cost memory. The growable goroutine stacks of
-/// the next milestone (small stacks, `morestack`, copying) replace this.
-const MAIN_STACK_SIZE: usize = 1 << 30;
-
-/// A `*mut G` that may move to the main goroutine's thread (the G is owned by
-/// `run_main` and outlives the thread, which is joined before the G is freed).
-struct GPtr(*mut G);
-// SAFETY: only the spawned thread uses the G while it runs; `run_main` frees it after
-// joining that thread.
-unsafe impl Send for GPtr {}
-
-impl GPtr {
-    fn get(&self) -> *mut G {
-        self.0
-    }
+/// Runs a compiled program's entry point (`runtime.main` / `main.main`) as goroutine 1
+/// with Go's growable stacks: a fresh OS thread whose own stack is the system stack
+/// (g0), and an 8 KiB goroutine stack that `morestack_noctxt` grows by copying
+/// (docs/stacks.md). `MORESTACKDEBUG` knobs are read here. Waits for the goroutine and
+/// returns the exit status (0; panics and `os.Exit` end the process themselves).
+pub fn run_main(entry: unsafe extern "C" fn(*mut G)) -> i32 {
+    stack::run_goroutine(entry, stack::StackMode::Growable, stack::env_knobs())
 }
 
-/// Runs a compiled program's entry point (`runtime.main` / `main.main`) as goroutine 1
-/// on a fresh thread with a 1 GiB stack, waits for it, and returns the exit status (0;
-/// panics and `os.Exit` end the process themselves).
-pub fn run_main(entry: unsafe extern "C" fn(*mut G)) -> i32 {
-    let g = Box::into_raw(Box::new(G {
-        stack_lo: 0,
-        stack_hi: usize::MAX,
-        stackguard0: 0,
-        goid: 1,
-    }));
-    let gp = GPtr(g);
-    let thread = std::thread::Builder::new()
-        .name("goroutine 1".into())
-        .stack_size(MAIN_STACK_SIZE)
-        .spawn(move || {
-            let g = gp.get();
-            // The thread's real stack; if the OS cannot tell, approximate it from just
-            // above this frame down by the requested size.
-            let (lo, hi) = sys::thread_stack_bounds().unwrap_or_else(|| {
-                let hi = (arch::frame_pointer() + 4096) & !4095;
-                (hi.saturating_sub(MAIN_STACK_SIZE), hi)
-            });
-            // SAFETY: `g` is a live, exclusively owned G (see `GPtr`).
-            unsafe {
-                (*g).stack_lo = lo;
-                (*g).stack_hi = hi;
-                // 0: the prologue check `SP > stackguard0 + frame` never fails.
-                (*g).stackguard0 = 0;
-            }
-            traceback::set_current_goroutine(1, lo, hi);
-            // SAFETY: `entry` is compiled Go code following docs/abi.md; it receives a
-            // valid G.
-            unsafe { entry(g) };
-        });
-    let status = match thread {
-        Ok(t) => {
-            if t.join().is_ok() {
-                0
-            } else {
-                2
-            }
-        }
-        Err(_) => panic::throw("runtime: cannot create the main goroutine's thread"),
-    };
-    // SAFETY: the thread that used `g` has been joined (or never started).
-    drop(unsafe { Box::from_raw(g) });
-    status
+/// Like [`run_main`], but on one fixed 1 GiB (reserved, not committed) stack with
+/// `stackguard0 = 0`, so no prologue check ever fails and nothing is copied. Only for
+/// measuring what the stack check costs (the driver's `--no-stack-check`): deep
+/// recursion ends in a SIGSEGV on the guard page instead of Go's 1 GB-limit report.
+pub fn run_main_fixed_stack(entry: unsafe extern "C" fn(*mut G)) -> i32 {
+    stack::run_goroutine(entry, stack::StackMode::Fixed, stack::env_knobs())
 }
 
 /// Every exported entry point: (symbol name as in docs/abi.md, address). The JIT
 /// resolves compiled code's imports from this list.
 pub fn symbols() -> Vec<(&'static str, *const u8)> {
     vec![
+        // Stacks
+        ("runtime.morestack_noctxt", arch::morestack_noctxt_addr()),
+        ("runtime.morestackagg", stack::morestackagg as *const u8),
+        ("runtime.GC", stack::gc as *const u8),
         // Memory and slices
         ("runtime.mallocgc", alloc::mallocgc as *const u8),
         ("runtime.makeslice", alloc::makeslice as *const u8),
@@ -193,10 +148,12 @@ mod tests {
         // SAFETY: run_main passes a valid G.
         let g = unsafe { &*g };
         assert_eq!(g.goid, 1);
-        assert_eq!(g.stackguard0, 0);
+        // (STACK_POISON_MOVE when the suite runs under MORESTACKDEBUG=stackmove=1.)
+        let guard = g.stackguard0;
+        assert!(guard == g.stack_lo + stack::STACK_GUARD || guard == stack::STACK_POISON_MOVE);
         let here = arch::frame_pointer();
         assert!(g.stack_lo < here && here < g.stack_hi);
-        assert!(g.stack_hi - g.stack_lo >= MAIN_STACK_SIZE);
+        assert_eq!(g.stack_hi - g.stack_lo, stack::STACK_MIN);
     }
 
     #[test]

@@ -17,7 +17,9 @@
 //! milestone turns `gopanic` into Go's real unwinder; runtime errors then become
 //! recoverable panics whose *value* is the error text built here).
 //!
-//! Output goes to fd 2 unbuffered, in as few `write`s as possible.
+//! Output goes to fd 2 unbuffered, in as few `write`s as possible. Every entry point
+//! switches to the system stack first (`crate::stack::systemstack`): it is called from
+//! compiled code with only the guard area left below the caller's frame.
 
 use crate::abi::{Kind, Type};
 use crate::print::{append_float, append_hex, append_int, append_uint};
@@ -29,14 +31,19 @@ use crate::traceback;
 const EXIT_PANIC: i32 = 2;
 
 /// Prints the goroutine header and traceback after `head`, then exits with status 2.
-fn die(mut head: Vec<u8>) -> ! {
-    head.extend_from_slice(b"\n");
-    head.extend_from_slice(b"goroutine ");
-    append_int(&mut head, traceback::current_goid());
-    head.extend_from_slice(b" [running]:\n");
-    traceback::append_traceback(&mut head, crate::arch::frame_pointer());
-    sys::write_all(sys::STDERR, &head);
-    sys::exit(EXIT_PANIC);
+/// Runs on the system stack (a no-op switch when already there), so a fatal error
+/// raised on a nearly full goroutine stack still has room to print.
+fn die(head: Vec<u8>) -> ! {
+    crate::stack::systemstack_noreturn(move || {
+        let mut head = head;
+        head.extend_from_slice(b"\n");
+        head.extend_from_slice(b"goroutine ");
+        append_int(&mut head, traceback::current_goid());
+        head.extend_from_slice(b" [running]:\n");
+        traceback::append_traceback(&mut head, crate::arch::frame_pointer());
+        sys::write_all(sys::STDERR, &head);
+        sys::exit(EXIT_PANIC);
+    })
 }
 
 /// A fatal error: `fatal error: MSG`, traceback, exit 2. Not recoverable.
@@ -173,11 +180,13 @@ pub unsafe fn append_panic_value(out: &mut Vec<u8>, typ: *const Type, data: *con
 /// `typ` is null (nil interface) or a descriptor, and `data` points at a value of it.
 #[export_name = "runtime.gopanic"]
 pub unsafe extern "C" fn gopanic(typ: *const Type, data: *const u8) -> ! {
-    let mut b = b"panic: ".to_vec();
-    // SAFETY: caller's contract.
-    unsafe { append_panic_value(&mut b, typ, data) };
-    b.push(b'\n');
-    die(b)
+    crate::stack::systemstack_noreturn(move || {
+        let mut b = b"panic: ".to_vec();
+        // SAFETY: caller's contract.
+        unsafe { append_panic_value(&mut b, typ, data) };
+        b.push(b'\n');
+        die(b)
+    })
 }
 
 /// Go's `boundsErrorFmts`, indexed by `boundsErrorCode`.
@@ -226,19 +235,21 @@ pub fn bounds_error_text(code: i64, x: i64, y: i64, signed: bool) -> String {
 /// 7 slice3C); `signed` says whether `x` came from a signed integer.
 #[export_name = "runtime.panicBounds"]
 pub extern "C" fn panic_bounds(code: i64, x: i64, y: i64, signed: u8) -> ! {
-    panic_runtime_error(&bounds_error_text(code, x, y, signed != 0))
+    crate::stack::systemstack_noreturn(move || {
+        panic_runtime_error(&bounds_error_text(code, x, y, signed != 0))
+    })
 }
 
 /// Integer division (or remainder) by zero.
 #[export_name = "runtime.panicdivide"]
 pub extern "C" fn panicdivide() -> ! {
-    panic_runtime_error("integer divide by zero")
+    crate::stack::systemstack_noreturn(move || panic_runtime_error("integer divide by zero"))
 }
 
 /// A shift by a negative (signed, non-constant) count.
 #[export_name = "runtime.panicshift"]
 pub extern "C" fn panicshift() -> ! {
-    panic_runtime_error("negative shift amount")
+    crate::stack::systemstack_noreturn(move || panic_runtime_error("negative shift amount"))
 }
 
 /// A nil pointer dereference detected by compiled code. Prints Go's signal line with
@@ -247,14 +258,16 @@ pub extern "C" fn panicshift() -> ! {
 pub extern "C" fn panicmem() -> ! {
     let fp = crate::arch::frame_pointer();
     // SAFETY: with frame pointers, `fp` is this function's frame and `[fp+8]` holds the
-    // return address pushed by the caller's `call`.
+    // return address pushed by the caller's `call` (read before switching stacks).
     let pc = unsafe { ((fp + 8) as *const usize).read() };
-    let mut b =
-        b"panic: runtime error: invalid memory address or nil pointer dereference\n".to_vec();
-    b.extend_from_slice(b"[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=");
-    append_hex(&mut b, pc as u64);
-    b.extend_from_slice(b"]\n");
-    die(b)
+    crate::stack::systemstack_noreturn(move || {
+        let mut b =
+            b"panic: runtime error: invalid memory address or nil pointer dereference\n".to_vec();
+        b.extend_from_slice(b"[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=");
+        append_hex(&mut b, pc as u64);
+        b.extend_from_slice(b"]\n");
+        die(b)
+    })
 }
 
 #[cfg(test)]

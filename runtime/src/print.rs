@@ -128,51 +128,65 @@ fn emit(b: &[u8]) {
 
 #[export_name = "runtime.printint"]
 pub extern "C" fn printint(v: i64) {
-    let mut b = Vec::with_capacity(24);
-    append_int(&mut b, v);
-    emit(&b);
+    crate::stack::systemstack(move || {
+        let mut b = Vec::with_capacity(24);
+        append_int(&mut b, v);
+        emit(&b);
+    })
 }
 
 #[export_name = "runtime.printuint"]
 pub extern "C" fn printuint(v: u64) {
-    let mut b = Vec::with_capacity(24);
-    append_uint(&mut b, v);
-    emit(&b);
+    crate::stack::systemstack(move || {
+        let mut b = Vec::with_capacity(24);
+        append_uint(&mut b, v);
+        emit(&b);
+    })
 }
 
 #[export_name = "runtime.printfloat"]
 pub extern "C" fn printfloat(v: f64) {
-    let mut b = Vec::with_capacity(16);
-    append_float(&mut b, v);
-    emit(&b);
+    crate::stack::systemstack(move || {
+        let mut b = Vec::with_capacity(16);
+        append_float(&mut b, v);
+        emit(&b);
+    })
 }
 
 #[export_name = "runtime.printbool"]
 pub extern "C" fn printbool(v: u8) {
-    emit(if v != 0 { b"true" } else { b"false" });
+    crate::stack::systemstack(move || {
+        emit(if v != 0 { b"true" } else { b"false" });
+    })
 }
 
 /// # Safety
 /// `ptr` must be valid for `len` bytes.
 #[export_name = "runtime.printstring"]
 pub unsafe extern "C" fn printstring(ptr: *const u8, len: i64) {
-    // SAFETY: caller's contract.
-    emit(unsafe { crate::strings::bytes(ptr, len) });
+    crate::stack::systemstack(move || {
+        // SAFETY: caller's contract.
+        emit(unsafe { crate::strings::bytes(ptr, len) });
+    })
 }
 
 #[export_name = "runtime.printpointer"]
 pub extern "C" fn printpointer(p: u64) {
-    let mut b = Vec::with_capacity(18);
-    append_hex(&mut b, p);
-    emit(&b);
+    crate::stack::systemstack(move || {
+        let mut b = Vec::with_capacity(18);
+        append_hex(&mut b, p);
+        emit(&b);
+    })
 }
 
 /// `print(s)` for a slice: `[len/cap]0xptr`.
 #[export_name = "runtime.printslice"]
 pub extern "C" fn printslice(ptr: u64, len: i64, cap: i64) {
-    let mut b = Vec::with_capacity(48);
-    append_slice(&mut b, ptr, len, cap);
-    emit(&b);
+    crate::stack::systemstack(move || {
+        let mut b = Vec::with_capacity(48);
+        append_slice(&mut b, ptr, len, cap);
+        emit(&b);
+    })
 }
 
 /// Appends `[len/cap]0xptr`.
@@ -187,12 +201,16 @@ pub fn append_slice(b: &mut Vec<u8>, ptr: u64, len: i64, cap: i64) {
 
 #[export_name = "runtime.printsp"]
 pub extern "C" fn printsp() {
-    emit(b" ");
+    crate::stack::systemstack(move || {
+        emit(b" ");
+    })
 }
 
 #[export_name = "runtime.printnl"]
 pub extern "C" fn printnl() {
-    emit(b"\n");
+    crate::stack::systemstack(move || {
+        emit(b"\n");
+    })
 }
 
 #[cfg(test)]

@@ -133,29 +133,31 @@ pub fn rune_count(s: &[u8]) -> usize {
 /// `parts` must point at `n` valid string headers.
 #[export_name = "runtime.concatstrings"]
 pub unsafe extern "C" fn concatstrings(parts: *const GoString, n: i64) -> GoString {
-    if n <= 0 || parts.is_null() {
-        return GoString::EMPTY;
-    }
-    // SAFETY: the caller guarantees `n` headers at `parts`.
-    let parts = unsafe { std::slice::from_raw_parts(parts, n as usize) };
-    let total: i64 = parts.iter().map(|s| s.len.max(0)).sum();
-    let nonempty = parts.iter().filter(|s| s.len > 0).count();
-    if total == 0 {
-        return GoString::EMPTY;
-    }
-    if nonempty == 1 {
-        return *parts.iter().find(|s| s.len > 0).unwrap_or(&GoString::EMPTY);
-    }
-    let p = mallocgc(total as u64);
-    let mut off = 0usize;
-    for s in parts {
-        // SAFETY: each header describes a valid string (caller's contract).
-        let b = unsafe { s.as_bytes() };
-        // SAFETY: `p` has `total` bytes and the parts' lengths sum to `total`.
-        unsafe { std::ptr::copy_nonoverlapping(b.as_ptr(), p.add(off), b.len()) };
-        off += b.len();
-    }
-    GoString { ptr: p, len: total }
+    crate::stack::systemstack(move || {
+        if n <= 0 || parts.is_null() {
+            return GoString::EMPTY;
+        }
+        // SAFETY: the caller guarantees `n` headers at `parts`.
+        let parts = unsafe { std::slice::from_raw_parts(parts, n as usize) };
+        let total: i64 = parts.iter().map(|s| s.len.max(0)).sum();
+        let nonempty = parts.iter().filter(|s| s.len > 0).count();
+        if total == 0 {
+            return GoString::EMPTY;
+        }
+        if nonempty == 1 {
+            return *parts.iter().find(|s| s.len > 0).unwrap_or(&GoString::EMPTY);
+        }
+        let p = mallocgc(total as u64);
+        let mut off = 0usize;
+        for s in parts {
+            // SAFETY: each header describes a valid string (caller's contract).
+            let b = unsafe { s.as_bytes() };
+            // SAFETY: `p` has `total` bytes and the parts' lengths sum to `total`.
+            unsafe { std::ptr::copy_nonoverlapping(b.as_ptr(), p.add(off), b.len()) };
+            off += b.len();
+        }
+        GoString { ptr: p, len: total }
+    })
 }
 
 /// Compares two strings bytewise: -1, 0 or 1.
@@ -177,9 +179,11 @@ pub unsafe extern "C" fn cmpstring(aptr: *const u8, alen: i64, bptr: *const u8, 
 /// code point (negative, a surrogate, above U+10FFFF, or beyond 32 bits).
 #[export_name = "runtime.intstring"]
 pub extern "C" fn intstring(r: i64) -> GoString {
-    let mut out = Vec::with_capacity(4);
-    push_rune(&mut out, r);
-    new_gostring(&out)
+    crate::stack::systemstack(move || {
+        let mut out = Vec::with_capacity(4);
+        push_rune(&mut out, r);
+        new_gostring(&out)
+    })
 }
 
 /// `string(b)` for a byte slice: a copy.
@@ -188,8 +192,10 @@ pub extern "C" fn intstring(r: i64) -> GoString {
 /// `ptr` must be valid for `len` bytes.
 #[export_name = "runtime.slicebytetostring"]
 pub unsafe extern "C" fn slicebytetostring(ptr: *const u8, len: i64) -> GoString {
-    // SAFETY: caller's contract.
-    new_gostring(unsafe { bytes(ptr, len) })
+    crate::stack::systemstack(move || {
+        // SAFETY: caller's contract.
+        new_gostring(unsafe { bytes(ptr, len) })
+    })
 }
 
 /// `string(rs)` for a rune slice: each rune encoded, invalid ones as U+FFFD.
@@ -198,16 +204,18 @@ pub unsafe extern "C" fn slicebytetostring(ptr: *const u8, len: i64) -> GoString
 /// `ptr` must be valid for `len` runes.
 #[export_name = "runtime.slicerunetostring"]
 pub unsafe extern "C" fn slicerunetostring(ptr: *const i32, len: i64) -> GoString {
-    if len <= 0 || ptr.is_null() {
-        return GoString::EMPTY;
-    }
-    // SAFETY: caller's contract.
-    let rs = unsafe { std::slice::from_raw_parts(ptr, len as usize) };
-    let mut out = Vec::with_capacity(rs.len());
-    for &r in rs {
-        push_rune(&mut out, r as i64);
-    }
-    new_gostring(&out)
+    crate::stack::systemstack(move || {
+        if len <= 0 || ptr.is_null() {
+            return GoString::EMPTY;
+        }
+        // SAFETY: caller's contract.
+        let rs = unsafe { std::slice::from_raw_parts(ptr, len as usize) };
+        let mut out = Vec::with_capacity(rs.len());
+        for &r in rs {
+            push_rune(&mut out, r as i64);
+        }
+        new_gostring(&out)
+    })
 }
 
 /// `[]byte(s)`: a fresh copy whose capacity is the allocation's size class (Go's
@@ -217,20 +225,22 @@ pub unsafe extern "C" fn slicerunetostring(ptr: *const i32, len: i64) -> GoStrin
 /// `out` must be writable; `ptr` valid for `len` bytes.
 #[export_name = "runtime.stringtoslicebyte"]
 pub unsafe extern "C" fn stringtoslicebyte(out: *mut GoSlice, ptr: *const u8, len: i64) {
-    // SAFETY: caller's contract.
-    let s = unsafe { bytes(ptr, len) };
-    let cap = roundupsize(s.len() as u64);
-    let p = mallocgc(cap);
-    // SAFETY: `p` has `cap >= s.len()` bytes and is fresh.
-    unsafe { std::ptr::copy_nonoverlapping(s.as_ptr(), p, s.len()) };
-    // SAFETY: caller's contract.
-    unsafe {
-        out.write(GoSlice {
-            ptr: p,
-            len: s.len() as i64,
-            cap: cap as i64,
-        })
-    };
+    crate::stack::systemstack(move || {
+        // SAFETY: caller's contract.
+        let s = unsafe { bytes(ptr, len) };
+        let cap = roundupsize(s.len() as u64);
+        let p = mallocgc(cap);
+        // SAFETY: `p` has `cap >= s.len()` bytes and is fresh.
+        unsafe { std::ptr::copy_nonoverlapping(s.as_ptr(), p, s.len()) };
+        // SAFETY: caller's contract.
+        unsafe {
+            out.write(GoSlice {
+                ptr: p,
+                len: s.len() as i64,
+                cap: cap as i64,
+            })
+        };
+    })
 }
 
 /// `[]rune(s)`: the decoded runes; capacity rounded to the size class (Go's
@@ -240,27 +250,29 @@ pub unsafe extern "C" fn stringtoslicebyte(out: *mut GoSlice, ptr: *const u8, le
 /// `out` must be writable; `ptr` valid for `len` bytes.
 #[export_name = "runtime.stringtoslicerune"]
 pub unsafe extern "C" fn stringtoslicerune(out: *mut GoSlice, ptr: *const u8, len: i64) {
-    // SAFETY: caller's contract.
-    let s = unsafe { bytes(ptr, len) };
-    let mut runes = Vec::new();
-    let mut i = 0;
-    while i < s.len() {
-        let (r, w) = decode_rune(&s[i..]);
-        runes.push(r as i32);
-        i += w;
-    }
-    let mem = roundupsize(runes.len() as u64 * 4);
-    let p = mallocgc(mem);
-    // SAFETY: `p` is fresh, 8-aligned and holds `mem >= 4 * runes.len()` bytes.
-    unsafe { std::ptr::copy_nonoverlapping(runes.as_ptr(), p as *mut i32, runes.len()) };
-    // SAFETY: caller's contract.
-    unsafe {
-        out.write(GoSlice {
-            ptr: p,
-            len: runes.len() as i64,
-            cap: (mem / 4) as i64,
-        })
-    };
+    crate::stack::systemstack(move || {
+        // SAFETY: caller's contract.
+        let s = unsafe { bytes(ptr, len) };
+        let mut runes = Vec::new();
+        let mut i = 0;
+        while i < s.len() {
+            let (r, w) = decode_rune(&s[i..]);
+            runes.push(r as i32);
+            i += w;
+        }
+        let mem = roundupsize(runes.len() as u64 * 4);
+        let p = mallocgc(mem);
+        // SAFETY: `p` is fresh, 8-aligned and holds `mem >= 4 * runes.len()` bytes.
+        unsafe { std::ptr::copy_nonoverlapping(runes.as_ptr(), p as *mut i32, runes.len()) };
+        // SAFETY: caller's contract.
+        unsafe {
+            out.write(GoSlice {
+                ptr: p,
+                len: runes.len() as i64,
+                cap: (mem / 4) as i64,
+            })
+        };
+    })
 }
 
 /// Two words returned in RAX:RDX.

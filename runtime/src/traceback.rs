@@ -16,13 +16,14 @@
 //! 100 frames are printed (Go's `_TracebackMaxFrames`). With nothing registered (unit
 //! tests) nothing is printed.
 //!
-//! The walk only follows frame pointers that stay inside the current goroutine's stack
-//! (see [`set_current_goroutine`]; else the thread's stack) and that strictly increase,
-//! so a broken chain ends the traceback instead of faulting.
+//! The walk only follows frame pointers that stay inside the stacks the current
+//! goroutine may have frames on, and that strictly increase within a stack, so a broken
+//! chain ends the traceback instead of faulting. On a goroutine thread those are the
+//! system stack (g0, where panics and fatal errors run, via `systemstack`) and the
+//! goroutine's own stack: the walk may cross once, from g0 to the goroutine, where the
+//! switch linked the chains (see `arch`). Elsewhere (unit tests) it is the thread's stack.
 //!
 //! Not here: symbol data (`symtab`), the panic header (`panic`).
-
-use std::cell::Cell;
 
 use crate::print::{append_hex, append_uint};
 use crate::symtab;
@@ -33,25 +34,9 @@ const MAX_FRAMES: usize = 100;
 /// runtime never nests deeper than this between compiled code and a panic).
 const MAX_RUNTIME_FRAMES: usize = 64;
 
-thread_local! {
-    /// (goid, stack_lo, stack_hi) of the goroutine running on this thread; goid 0 =
-    /// unknown (printed as 1, and no stack bounds).
-    static CURRENT: Cell<(i64, usize, usize)> = const { Cell::new((0, 0, 0)) };
-}
-
-/// Records which goroutine this thread runs and its stack bounds, for tracebacks.
-pub fn set_current_goroutine(goid: i64, stack_lo: usize, stack_hi: usize) {
-    CURRENT.with(|c| c.set((goid, stack_lo, stack_hi)));
-}
-
-/// The id of the goroutine running on this thread (1 if none was recorded).
+/// The id of the goroutine running on this thread (1 if none).
 pub fn current_goid() -> i64 {
-    let (goid, _, _) = CURRENT.with(|c| c.get());
-    if goid == 0 {
-        1
-    } else {
-        goid
-    }
+    crate::stack::traceback_stacks().map_or(1, |(goid, _, _)| goid)
 }
 
 /// Appends the traceback of the compiled frames found by walking up from frame `fp`.
@@ -59,26 +44,27 @@ pub fn append_traceback(out: &mut Vec<u8>, fp: usize) {
     if symtab::is_empty() {
         return;
     }
-    let (goid, lo, hi) = CURRENT.with(|c| c.get());
-    let (lo, hi) = if goid != 0 && hi != 0 {
-        (lo, hi)
-    } else {
-        // Not a goroutine thread (a runtime function called from Rust): use the
-        // thread's own stack, or only the monotonicity check if even that is unknown.
-        crate::sys::thread_stack_bounds().unwrap_or((0, usize::MAX))
+    // The stacks in the order the walk may visit them.
+    let stacks: Vec<(usize, usize)> = match crate::stack::traceback_stacks() {
+        Some((_, g0, g)) => vec![g0, g],
+        // Not a goroutine thread (a runtime function called from Rust): the thread's
+        // own stack, or only the monotonicity check if even that is unknown.
+        None => vec![crate::sys::thread_stack_bounds().unwrap_or((0, usize::MAX))],
+    };
+    let inside = |i: usize, fp: usize| {
+        let (lo, hi) = stacks[i];
+        fp != 0 && fp.is_multiple_of(8) && fp >= lo && fp <= hi.saturating_sub(16)
+    };
+    let Some(mut region) = (0..stacks.len()).find(|&i| inside(i, fp)) else {
+        return;
     };
     let mut fp = fp;
     let mut printed = 0usize;
     let mut skipped = 0usize;
     loop {
-        if fp == 0 || !fp.is_multiple_of(8) || fp < lo || fp > hi.saturating_sub(16) {
-            break;
-        }
-        // SAFETY: `fp` is a frame pointer of this thread's stack: the first is the
-        // caller's own frame, every later one was saved by a frame of the chain, was
-        // checked to lie inside the stack bounds (when known) and to be above the
-        // previous frame. Each frame stores the caller's fp at [fp] and the return
-        // address at [fp+8].
+        // SAFETY: `fp` lies inside one of this thread's stacks (checked above or below),
+        // 8-aligned with 16 bytes before the stack's end; every frame stores the
+        // caller's fp at [fp] and the return address at [fp+8].
         let (next, pc) = unsafe {
             (
                 (fp as *const usize).read(),
@@ -118,10 +104,15 @@ pub fn append_traceback(out: &mut Vec<u8>, fp: usize) {
                 }
             }
         }
-        if next <= fp {
+        if inside(region, next) && next > fp {
+            fp = next;
+        } else if region + 1 < stacks.len() && inside(region + 1, next) {
+            // g0 -> goroutine: the one crossing a systemstack/morestack switch makes.
+            region += 1;
+            fp = next;
+        } else {
             break;
         }
-        fp = next;
     }
 }
 

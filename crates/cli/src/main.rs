@@ -29,6 +29,10 @@ enum Command {
         /// Print an intermediate form instead of running: `clif` (Cranelift IR).
         #[arg(long, value_name = "FORM", value_parser = ["clif"])]
         emit: Option<String>,
+        /// Compile without stack-check prologues and run on one large fixed stack.
+        /// Only for measuring the checks' cost; deep recursion then ends in SIGSEGV.
+        #[arg(long)]
+        no_stack_check: bool,
     },
     /// Parse and type-check a Go file; print diagnostics.
     Check { file: PathBuf },
@@ -41,8 +45,8 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Run { file, args: _, emit } => {
-            let opts = driver::RunOptions { emit_clif: emit.is_some() };
+        Command::Run { file, args: _, emit, no_stack_check } => {
+            let opts = driver::RunOptions { emit_clif: emit.is_some(), no_stack_check };
             match driver::check(&file).and_then(|c| driver::run_jit(&c, &opts)) {
                 Ok(status) => ExitCode::from(status as u8),
                 Err(e) => fail(e),

@@ -9,6 +9,13 @@
 //!   address is held in a `Variable`; a closure reaches the cells of the variables it
 //!   captured through its closure object `{code, cell1, cell2, ...}`;
 //! * a package variable is a zero-initialised data object.
+//!
+//! Arrays, structs and every other temporary that needs an address live in the
+//! function's frame on the goroutine's *aggregate stack* (docs/abi.md), never in a
+//! Cranelift stack slot. Invariant: generated code never materialises an address
+//! inside the goroutine stack. Cranelift is free to keep an address in a callee-saved
+//! register across a call, where no stack map describes it, so a stack slot address
+//! would go stale when the stack is copied; aggregate-stack chunks never move.
 
 use std::collections::HashMap;
 
@@ -16,7 +23,7 @@ use ::types::types::Signature as GoSignature;
 use ::types::{ConstValue, Info, ObjId, ObjKind, TypeId};
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::types::{F32, F64, I64, I8};
-use cranelift_codegen::ir::{AbiParam, Block, FuncRef, InstBuilder, MemFlagsData, Signature, SourceLoc, StackSlotData, StackSlotKind, TrapCode, Type, Value};
+use cranelift_codegen::ir::{AbiParam, Block, FuncRef, Inst, InstBuilder, MemFlagsData, Signature, SourceLoc, TrapCode, Type, Value};
 use cranelift_codegen::isa::CallConv;
 use cranelift_frontend::{FunctionBuilder, Variable};
 use syntax::ast::{self, NodeId};
@@ -49,6 +56,31 @@ pub(crate) struct JumpTarget {
     pub continue_block: Option<Block>,
 }
 
+/// Offsets in `G` (docs/abi.md, "Goroutine").
+const G_AGG_SP: i32 = 32;
+const G_AGG_LIMIT: i32 = 40;
+
+/// The function's frame on the aggregate stack. Its size is known only once the body
+/// is translated; until then the prologue carries a placeholder, and if the function
+/// needed no aggregate memory at all the prologue and epilogues are removed again.
+struct AggFrame {
+    /// The frame's base address (a parameter of the first body block).
+    base: Value,
+    /// `iconst` of the frame size, rewritten when the body is done.
+    size_inst: Inst,
+    /// The prologue's overflow branch, rewritten to a plain jump for an empty frame.
+    branch: Inst,
+    body: Block,
+    /// A zero to pass as the base when the frame is empty.
+    zero: Value,
+    /// Prologue and epilogue instructions that an empty frame does not need.
+    removable: Vec<Inst>,
+    /// Bytes allocated so far.
+    size: u64,
+    saved_sp: Value,
+    saved_limit: Value,
+}
+
 pub(crate) struct FunctionTranslator<'p, 'a, 'f> {
     pub p: &'p mut Program<'a>,
     pub b: FunctionBuilder<'f>,
@@ -69,6 +101,7 @@ pub(crate) struct FunctionTranslator<'p, 'a, 'f> {
     /// The block each label starts, created at the label or at the first `goto`.
     pub label_blocks: HashMap<String, Block>,
     runtime_refs: HashMap<&'static str, FuncRef>,
+    agg: Option<AggFrame>,
 }
 
 impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
@@ -89,6 +122,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             pending_label: None,
             label_blocks: HashMap::new(),
             runtime_refs: HashMap::new(),
+            agg: None,
         }
     }
 
@@ -100,7 +134,16 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         self.b.set_srcloc(SourceLoc::new(span.lo));
     }
 
-    /// Starts the entry block and binds `g` and the closure context.
+    /// Starts the entry block, binds `g` and the closure context, and allocates the
+    /// frame on the aggregate stack (docs/abi.md, "The aggregate stack"):
+    ///
+    /// ```text
+    /// entry: sp = g.agg_sp; limit = g.agg_limit; end = sp + SIZE
+    ///        brif end > limit, grow, fast
+    /// fast:  g.agg_sp = end; jump body(sp)
+    /// grow:  base = runtime.morestackagg(g, SIZE); jump body(base)
+    /// body(base): ...
+    /// ```
     fn enter(&mut self) -> Vec<Value> {
         let entry = self.b.create_block();
         self.b.append_block_params_for_function_params(entry);
@@ -109,7 +152,75 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         let params = self.b.block_params(entry).to_vec();
         self.g = params[0];
         self.ctx = params[1];
+
+        let flags = MemFlagsData::trusted();
+        let zero = self.b.ins().iconst(PTR, 0);
+        let saved_sp = self.b.ins().load(PTR, flags, self.g, G_AGG_SP);
+        let saved_limit = self.b.ins().load(PTR, flags, self.g, G_AGG_LIMIT);
+        let size = self.b.ins().iconst(I64, 0);
+        let end = self.b.ins().iadd(saved_sp, size);
+        let over = self.b.ins().icmp(IntCC::UnsignedGreaterThan, end, saved_limit);
+        let fast = self.b.create_block();
+        let grow = self.b.create_block();
+        let body = self.b.create_block();
+        self.b.append_block_param(body, PTR);
+        self.b.set_cold_block(grow);
+        self.b.ins().brif(over, grow, &[], fast, &[]);
+        let branch = self.b.func.layout.last_inst(entry).expect("branch");
+        self.b.switch_to_block(fast);
+        self.b.seal_block(fast);
+        let store = self.b.ins().store(flags, end, self.g, G_AGG_SP);
+        self.b.ins().jump(body, &[saved_sp.into()]);
+        self.b.switch_to_block(grow);
+        self.b.seal_block(grow);
+        let base = self.call_runtime("runtime.morestackagg", &[self.g, size], &[PTR])[0];
+        self.b.ins().jump(body, &[base.into()]);
+        self.b.switch_to_block(body);
+        self.b.seal_block(body);
+        let removable = [saved_sp, saved_limit].iter().map(|&v| self.b.func.dfg.value_def(v).unwrap_inst()).chain([store]).collect();
+        self.agg = Some(AggFrame {
+            base: self.b.block_params(body)[0],
+            size_inst: self.b.func.dfg.value_def(size).unwrap_inst(),
+            branch,
+            body,
+            zero,
+            removable,
+            size: 0,
+            saved_sp,
+            saved_limit,
+        });
         params[2..].to_vec()
+    }
+
+    /// Restores the aggregate stack to what it was on entry (before every return).
+    fn release_agg_frame(&mut self) {
+        let agg = self.agg.as_ref().expect("frame allocated on entry");
+        let (sp, limit) = (agg.saved_sp, agg.saved_limit);
+        let flags = MemFlagsData::trusted();
+        let a = self.b.ins().store(flags, sp, self.g, G_AGG_SP);
+        let b = self.b.ins().store(flags, limit, self.g, G_AGG_LIMIT);
+        self.agg.as_mut().expect("frame").removable.extend([a, b]);
+    }
+
+    /// Fixes the aggregate frame's size now that the body is translated; an empty
+    /// frame loses its prologue and epilogues entirely.
+    fn finish_agg_frame(&mut self) {
+        let agg = self.agg.take().expect("frame allocated on entry");
+        let size = agg.size.next_multiple_of(16);
+        if size > 0 {
+            self.b.func.replace(agg.size_inst).iconst(I64, size as i64);
+            return;
+        }
+        self.b.func.replace(agg.branch).jump(agg.body, &[agg.zero.into()]);
+        for inst in agg.removable {
+            if self.b.func.dfg.has_results(inst) {
+                // The entry loads: still referenced by the now unreachable fast path,
+                // so they become dead constants instead of disappearing.
+                self.b.func.replace(inst).iconst(PTR, 0);
+            } else {
+                self.b.func.layout.remove_inst(inst);
+            }
+        }
     }
 
     /// Translates `main.init`: package variable initialisers in dependency order, then
@@ -142,6 +253,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             let f = self.p.module.declare_func_in_func(id, self.b.func);
             self.b.ins().call(f, &[self.g, null]);
         }
+        self.release_agg_frame();
         self.b.ins().return_(&[]);
         self.finalize_body();
         Ok(())
@@ -199,6 +311,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
     }
 
     fn finalize_body(mut self) {
+        self.finish_agg_frame();
         self.b.seal_all_blocks();
         let cfg = self.p.module.target_config();
         self.b.finalize(cfg);
@@ -332,9 +445,14 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         }
     }
 
+    /// Memory for a temporary or an aggregate local, in this function's frame on the
+    /// aggregate stack (valid until the function returns).
     pub fn stack_temp(&mut self, size: u64, align: u64) -> Value {
-        let slot = self.b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, size.max(1) as u32, align.max(1).trailing_zeros() as u8));
-        self.b.ins().stack_addr(PTR, slot, 0)
+        let agg = self.agg.as_mut().expect("frame allocated on entry");
+        let offset = agg.size.next_multiple_of(align.clamp(1, 16));
+        agg.size = offset + size.max(1);
+        let base = agg.base;
+        self.b.ins().iadd_imm_s(base, offset as i64)
     }
 
     pub fn copy_memory(&mut self, dst: Value, src: Value, size: u64) {
@@ -518,6 +636,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
                 None => rets.extend(vals),
             }
         }
+        self.release_agg_frame();
         self.b.ins().return_(&rets);
         self.start_unreachable_block();
         Ok(())

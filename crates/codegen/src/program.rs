@@ -22,7 +22,13 @@ use crate::{Compiled, CompiledFunc};
 pub struct Options {
     /// Keep each function's Cranelift IR text in [`CompiledFunc::clif`].
     pub keep_clif: bool,
+    /// Omit the stack-check prologue (only to measure its cost: the program must then
+    /// run on one large fixed stack).
+    pub no_stack_check: bool,
 }
+
+/// `stackguard0`'s offset in `G` (docs/abi.md, "Goroutine").
+const STACK_CHECK: stackcheck::StackCheck = stackcheck::StackCheck { guard_offset: 16 };
 
 /// A function body waiting to be compiled.
 pub(crate) struct PendingFunc<'a> {
@@ -47,6 +53,8 @@ pub(crate) struct Program<'a> {
     type_descs: HashMap<TypeId, DataId>,
     func_values: HashMap<FuncId, DataId>,
     pub queue: Vec<PendingFunc<'a>>,
+    /// `runtime.morestack_noctxt`, which every stack-check stub calls.
+    morestack: FuncId,
     /// Per enclosing function name: how many closures were named after it.
     closure_counts: HashMap<String, u32>,
     data_count: u32,
@@ -182,7 +190,10 @@ impl<'a> Program<'a> {
 
 /// Compiles the whole program into `module`.
 pub fn compile(module: &mut dyn Module, file: &SourceFile, ast: &ast::File, info: &Info, opts: &Options) -> Result<Compiled, Vec<Diagnostic>> {
+    // Its signature is never used: the stub calls it with its own register contract.
+    let morestack = module.declare_function("runtime.morestack_noctxt", Linkage::Import, &Signature::new(CallConv::SystemV)).expect("runtime symbol");
     let mut p = Program {
+        morestack,
         module,
         info,
         file,
@@ -300,21 +311,29 @@ pub fn compile(module: &mut dyn Module, file: &SourceFile, ast: &ast::File, info
     Ok(Compiled { funcs: out, entry: entry_id })
 }
 
-/// Verifies and compiles the function in `ctx` into the module and records its
-/// metadata.
+/// Compiles the function in `ctx` into the module — Go functions (the `tail`
+/// convention) with the stack-check prologue — and records its metadata.
 fn finish(p: &mut Program, ctx: &mut Context, id: FuncId, name: String, opts: &Options) -> Result<CompiledFunc, Vec<Diagnostic>> {
+    let checked = !opts.no_stack_check && ctx.func.signature.call_conv == CallConv::Tail;
+    if checked {
+        STACK_CHECK.prepare(&mut ctx.func);
+    }
     let clif = opts.keep_clif.then(|| ctx.func.display().to_string());
-    if let Err(e) = p.module.define_function(id, ctx) {
+    let result = if checked { STACK_CHECK.define_function(p.module, id, ctx, p.morestack).map(|c| Some(c.code_size)) } else { p.module.define_function(id, ctx).map(|_| None) };
+    let checked_size = match result {
+        Ok(size) => size,
+        Err(e) => {
         let detail = match &e {
             cranelift_module::ModuleError::Compilation(cranelift_codegen::CodegenError::Verifier(errs)) => {
                 cranelift_codegen::print_errors::pretty_verifier_error(&ctx.func, None, errs.clone())
             }
             other => format!("{other:?}"),
-        };
-        return Err(vec![Diagnostic::new(Default::default(), format!("internal compiler error in {name}: {detail}"))]);
-    }
+            };
+            return Err(vec![Diagnostic::new(Default::default(), format!("internal compiler error in {name}: {detail}"))]);
+        }
+    };
     let code = ctx.compiled_code().expect("just compiled");
-    let code_size = code.code_info().total_size;
+    let code_size = checked_size.unwrap_or(code.code_info().total_size);
     let mut lines: Vec<(u32, u32)> = Vec::new();
     for loc in code.buffer.get_srclocs_sorted() {
         if loc.loc.is_default() {

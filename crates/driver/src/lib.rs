@@ -76,6 +76,9 @@ fn io_reason(e: &std::io::Error) -> String {
 pub struct RunOptions {
     /// Print each function's Cranelift IR instead of running the program.
     pub emit_clif: bool,
+    /// Compile without stack checks and run on one large fixed stack: only to measure
+    /// what the checks cost.
+    pub no_stack_check: bool,
 }
 
 /// Compiles a checked program with the JIT and runs it; returns its exit status.
@@ -86,7 +89,7 @@ pub fn run_jit(checked: &Checked, opts: &RunOptions) -> Result<i32, Error> {
         builder.symbol(name, addr);
     }
     let mut module = JITModule::new(builder);
-    let cg_opts = codegen::Options { keep_clif: opts.emit_clif };
+    let cg_opts = codegen::Options { keep_clif: opts.emit_clif, no_stack_check: opts.no_stack_check };
     let compiled = codegen::compile(&mut module, &checked.file, &checked.ast, &checked.info, &cg_opts).map_err(|d| render(&checked.file, &d))?;
     if opts.emit_clif {
         for f in &compiled.funcs {
@@ -110,5 +113,5 @@ pub fn run_jit(checked: &Checked, opts: &RunOptions) -> Result<i32, Error> {
     // `fn(g: *mut G)` (codegen::program), and the module is finalised, so the pointer is
     // executable code of exactly that type. The module stays alive for the call.
     let entry: unsafe extern "C" fn(*mut morestack_runtime::abi::G) = unsafe { std::mem::transmute(entry) };
-    Ok(morestack_runtime::run_main(entry))
+    Ok(if opts.no_stack_check { morestack_runtime::run_main_fixed_stack(entry) } else { morestack_runtime::run_main(entry) })
 }

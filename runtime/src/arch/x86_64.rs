@@ -1,7 +1,9 @@
-//! All x86-64 assembly of the runtime. For now this is a single instruction: reading
-//! the frame pointer so that tracebacks can walk the frame-pointer chain. (The stack
-//! switching code of the next milestones, `morestack_noctxt`, `gogo`, `systemstack`,
-//! will live here too.)
+//! All x86-64 assembly of the runtime: reading the frame pointer, starting a goroutine
+//! on its own stack (`mstart`), Go's `morestack_noctxt`, and `systemstack`.
+//!
+//! Policy (sizes, copying, what to print) lives in `crate::stack`; this file only moves
+//! registers and stack pointers. Field offsets come from `offset_of!` on the
+//! `#[repr(C)]` structs, never from literals.
 //!
 //! Frame layout that every frame keeps (the workspace forces frame pointers in Rust;
 //! Cranelift preserves them in compiled code):
@@ -14,6 +16,26 @@
 //!  | locals ...           |
 //!  lower addresses
 //! ```
+//!
+//! The switches keep that chain linked across stacks so tracebacks (and the stack
+//! copier) can walk from system-stack (g0) frames into the goroutine's frames:
+//!
+//! ```text
+//!  goroutine stack                          g0 stack (the OS thread's)
+//!  | compiled frames      |                 | mstart frame (g0.sched.sp) |
+//!  | Rust entry wrapper   |                 +----------------------------+
+//!  | systemstack frame    | <-------------- | Rust frame: [fp] = that    |
+//!  +----------------------+  g.sched.sp/bp  | rbp, so the chain crosses  |
+//!
+//!  morestack_noctxt builds two fake frame records on g0 for newstack:
+//!  | B: [F's return addr][caller's rbp] |  -> caller's frames on the goroutine stack
+//!  | A: [restart addr   ][&B          ] |  -> F itself (its stub is inside F's code)
+//!  | newstack's frame: [A] ...          |
+//! ```
+
+use crate::abi::G;
+use crate::stack::{MoreBuf, M};
+use std::mem::offset_of;
 
 /// The current frame pointer (RBP) of the function this is inlined into.
 ///
@@ -28,4 +50,376 @@ pub fn frame_pointer() -> usize {
         std::arch::asm!("mov {}, rbp", out(reg) fp, options(nomem, nostack, preserves_flags));
     }
     fp
+}
+
+/// Length of the stub's `jmp entry` (E9 rel32) at `restart`: returning to
+/// `restart + RESUME_OFFSET` lands on `resume` (docs/abi.md).
+pub const RESUME_OFFSET: usize = 5;
+
+// ---------------------------------------------------------------------------------
+// mstart: run `f(args...)` with RSP at the top of a goroutine stack.
+// ---------------------------------------------------------------------------------
+// Aligned per-instruction comments: keep rustfmt away.
+#[rustfmt::skip]
+core::arch::global_asm!(
+    ".text",
+    ".p2align 4",
+    ".globl morestack_rt_mstart",
+    ".type morestack_rt_mstart,@function",
+    // extern "C" fn(g0: *mut G, stack_top: usize, f: usize, args: *const [usize; 6]) -> u128
+    "morestack_rt_mstart:",
+    "    push rbp",                         // frame record on the system stack
+    "    mov rbp, rsp",
+    "    push rbx",                         // save the callee-saved registers: the
+    "    push r12",                         //   goroutine starts with them cleared
+    "    push r13",
+    "    push r14",
+    "    push r15",
+    "    sub rsp, 8",                       // RSP 16-aligned (entry 8 + 6 pushes + 8)
+    "    mov rbx, rdi",                     // rbx = g0 across the call (a heap pointer)
+    "    xor r12d, r12d",                   // no system-stack value (stack addresses
+    "    xor r13d, r13d",                   //   of g0 frames, the goroutine's bounds)
+    "    xor r14d, r14d",                   //   leaks into goroutine frames, where the
+    "    xor r15d, r15d",                   //   copy verifier would take it for a bug
+    "    mov [rdi + {g_sched_sp}], rsp",    // g0.sched.sp: where systemstack/morestack
+    "    mov [rdi + {g_sched_bp}], rbp",    //   run their system-stack code from now on
+    "    mov rax, rdx",                     // rax = f
+    "    mov r10, rcx",                     // r10 = args
+    "    mov rsp, rsi",                     // switch: RSP = goroutine stack top (16-aligned)
+    "    xor ebp, ebp",                     // rbp = 0 ends the goroutine's frame chain
+    "    mov rdi, [r10]",                   // the six integer arguments
+    "    mov rsi, [r10 + 8]",
+    "    mov rdx, [r10 + 16]",
+    "    mov rcx, [r10 + 24]",
+    "    mov r8, [r10 + 32]",
+    "    mov r9, [r10 + 40]",
+    "    movq xmm0, rdi",                   // and args[0]'s bits in xmm0 (float entries)
+    "    call rax",                         // f(...) on the goroutine stack
+    "    mov rsp, [rbx + {g_sched_sp}]",    // back to the system stack
+    "    mov rbp, [rbx + {g_sched_bp}]",
+    "    add rsp, 8",
+    "    pop r15",
+    "    pop r14",
+    "    pop r13",
+    "    pop r12",
+    "    pop rbx",
+    "    pop rbp",
+    "    ret",                              // f's RAX:RDX pass through
+    ".size morestack_rt_mstart, . - morestack_rt_mstart",
+    g_sched_sp = const offset_of!(G, sched.sp),
+    g_sched_bp = const offset_of!(G, sched.bp),
+);
+
+// ---------------------------------------------------------------------------------
+// systemstack: run `f(m)` on g0's stack, then come back.
+// ---------------------------------------------------------------------------------
+// Aligned per-instruction comments: keep rustfmt away.
+#[rustfmt::skip]
+core::arch::global_asm!(
+    ".text",
+    ".p2align 4",
+    ".globl morestack_rt_systemstack_switch",
+    ".type morestack_rt_systemstack_switch,@function",
+    // extern "C" fn(m: *mut M, f: unsafe extern "C" fn(*mut M))
+    "morestack_rt_systemstack_switch:",
+    "    push rbp",                         // frame record on the *current* stack: the
+    "    mov rbp, rsp",                     //   g0 frames below link to it
+    "    push rbx",                         // rbx = m across the call
+    "    push r12",                         // r12 = the g we came from; RSP now 16-aligned
+    "    mov rbx, rdi",
+    "    mov r12, [rdi + {m_gcur}]",        // which g's stack are we on?
+    "    mov rax, [rdi + {m_g0}]",
+    "    cmp r12, rax",
+    "    je 2f",                            // already on g0: plain call
+    "    mov [r12 + {g_sched_sp}], rsp",    // save the goroutine's context (copystack
+    "    mov [r12 + {g_sched_bp}], rbp",    //   adjusts it if it moves the stack)
+    "    mov [rdi + {m_gcur}], rax",        // now running on g0
+    "    mov rsp, [rax + {g_sched_sp}]",    // switch to the system stack
+    "    and rsp, -16",                     // SysV: 16-aligned at the call
+    "    call rsi",                         // f(m); its saved rbp links to our frame
+    "    mov [rbx + {m_gcur}], r12",        // back on the goroutine
+    "    mov rsp, [r12 + {g_sched_sp}]",    // its (possibly moved) stack
+    "    mov rbp, [r12 + {g_sched_bp}]",
+    "    xor eax, eax",
+    "    mov [r12 + {g_sched_sp}], rax",    // clear the context: no stale stack pointer
+    "    mov [r12 + {g_sched_bp}], rax",    //   stays in the G
+    "    jmp 3f",
+    "2:",
+    "    call rsi",                         // on g0 already: f(m) right here
+    "3:",
+    "    pop r12",
+    "    pop rbx",
+    "    pop rbp",
+    "    ret",
+    ".size morestack_rt_systemstack_switch, . - morestack_rt_systemstack_switch",
+    m_gcur = const offset_of!(M, gcur),
+    m_g0 = const offset_of!(M, g0),
+    g_sched_sp = const offset_of!(G, sched.sp),
+    g_sched_bp = const offset_of!(G, sched.bp),
+);
+
+// ---------------------------------------------------------------------------------
+// morestack_noctxt (docs/abi.md "The stack check and morestack_noctxt")
+// ---------------------------------------------------------------------------------
+// Aligned per-instruction comments: keep rustfmt away.
+#[rustfmt::skip]
+core::arch::global_asm!(
+    ".text",
+    ".p2align 4",
+    ".globl \"runtime.morestack_noctxt\"",
+    ".type \"runtime.morestack_noctxt\",@function",
+    // In: r11 = g, eax = F, [rsp] = restart, [rsp+8] = F's return address; every
+    // argument and callee-saved register holds F's values. rax, r10, r11 are free.
+    "\"runtime.morestack_noctxt\":",
+    "    mov [r11 + {mb_regs}], rdi",       // save F's integer argument registers
+    "    mov [r11 + {mb_regs} + 8], rsi",
+    "    mov [r11 + {mb_regs} + 16], rdx",
+    "    mov [r11 + {mb_regs} + 24], rcx",
+    "    mov [r11 + {mb_regs} + 32], r8",
+    "    mov [r11 + {mb_regs} + 40], r9",
+    "    movdqu [r11 + {mb_xmm}], xmm0",    // and all 128 bits of the float ones
+    "    movdqu [r11 + {mb_xmm} + 16], xmm1",
+    "    movdqu [r11 + {mb_xmm} + 32], xmm2",
+    "    movdqu [r11 + {mb_xmm} + 48], xmm3",
+    "    movdqu [r11 + {mb_xmm} + 64], xmm4",
+    "    movdqu [r11 + {mb_xmm} + 80], xmm5",
+    "    movdqu [r11 + {mb_xmm} + 96], xmm6",
+    "    movdqu [r11 + {mb_xmm} + 112], xmm7",
+    "    mov [r11 + {mb_callee}], rbx",     // callee-saved: rbx because we use it, the
+    "    mov [r11 + {mb_callee} + 8], r12", //   rest so the verifier can check them
+    "    mov [r11 + {mb_callee} + 16], r13",
+    "    mov [r11 + {mb_callee} + 24], r14",
+    "    mov [r11 + {mb_callee} + 32], r15",
+    "    mov [r11 + {mb_sp}], rsp",         // SP at entry ([sp] = restart)
+    "    mov [r11 + {mb_bp}], rbp",         // F's caller's frame pointer
+    "    mov eax, eax",                     // F, zero-extended
+    "    mov [r11 + {mb_f}], rax",
+    "    mov rbx, r11",                     // rbx = g from here on
+    "    mov r10, [rbx + {g_m}]",           // r10 = g.m
+    "    test r10, r10",
+    "    jz 8f",                            // a G without an M: fatal
+    "    mov rax, [r10 + {m_g0}]",          // rax = g0
+    "    cmp rax, [r10 + {m_gcur}]",
+    "    je 9f",                            // running on g0: Go's badmorestackg0
+    "    mov [r10 + {m_gcur}], rax",        // now running on g0
+    "    mov rsp, [rax + {g_sched_sp}]",    // switch to the system stack
+    "    and rsp, -16",
+    "    mov rax, [rbx + {mb_sp}]",         // rax = entry SP
+    "    push qword ptr [rax + 8]",         // fake frame B: F's return address
+    "    push rbp",                         //   and the caller's rbp
+    "    mov rcx, rsp",                     // rcx = &B
+    "    push qword ptr [rax]",             // fake frame A: restart (inside F)
+    "    push rcx",                         //   linked to B
+    "    mov rbp, rsp",                     // newstack's saved rbp = &A; RSP 16-aligned
+    "    mov rdi, rbx",                     // newstack(g,
+    "    mov rsi, rax",                     //   sp,
+    "    mov rdx, [rbx + {mb_bp}]",         //   bp,
+    "    mov rcx, [rbx + {mb_f}]",          //   framesize) -> (new sp, new bp)
+    "    call {newstack}",
+    "    mov rcx, [rbx + {g_m}]",
+    "    mov [rcx + {m_gcur}], rbx",        // running on g again
+    "    mov rsp, rax",                     // switch to the (new) goroutine stack:
+    "    mov rbp, rdx",                     //   [rsp] = restart or resume
+    "    mov rdi, [rbx + {mb_regs}]",       // restore F's argument registers
+    "    mov rsi, [rbx + {mb_regs} + 8]",
+    "    mov rdx, [rbx + {mb_regs} + 16]",
+    "    mov rcx, [rbx + {mb_regs} + 24]",
+    "    mov r8, [rbx + {mb_regs} + 32]",
+    "    mov r9, [rbx + {mb_regs} + 40]",
+    "    movdqu xmm0, [rbx + {mb_xmm}]",
+    "    movdqu xmm1, [rbx + {mb_xmm} + 16]",
+    "    movdqu xmm2, [rbx + {mb_xmm} + 32]",
+    "    movdqu xmm3, [rbx + {mb_xmm} + 48]",
+    "    movdqu xmm4, [rbx + {mb_xmm} + 64]",
+    "    movdqu xmm5, [rbx + {mb_xmm} + 80]",
+    "    movdqu xmm6, [rbx + {mb_xmm} + 96]",
+    "    movdqu xmm7, [rbx + {mb_xmm} + 112]",
+    "    mov rbx, [rbx + {mb_callee}]",     // rbx last (r12-r15: newstack preserved them)
+    "    ret",                              // to restart (recheck) or resume
+    "8:",
+    "    xor edi, edi",                     // kind 0: no M
+    "    jmp 7f",
+    "9:",
+    "    mov edi, 1",                       // kind 1: morestack on g0
+    "7:",
+    "    mov rax, [rbx + {mb_sp}]",         // same fake frames, on the current stack
+    "    and rsp, -16",
+    "    push qword ptr [rax + 8]",
+    "    push rbp",
+    "    mov rcx, rsp",
+    "    push qword ptr [rax]",
+    "    push rcx",
+    "    mov rbp, rsp",
+    "    mov rsi, rbx",                     // badmorestack(kind, g): never returns
+    "    call {badmorestack}",
+    "    ud2",
+    ".size \"runtime.morestack_noctxt\", . - \"runtime.morestack_noctxt\"",
+    mb_regs = const offset_of!(G, morebuf) + offset_of!(MoreBuf, regs),
+    mb_xmm = const offset_of!(G, morebuf) + offset_of!(MoreBuf, xmm),
+    mb_callee = const offset_of!(G, morebuf) + offset_of!(MoreBuf, callee),
+    mb_sp = const offset_of!(G, morebuf) + offset_of!(MoreBuf, sp),
+    mb_bp = const offset_of!(G, morebuf) + offset_of!(MoreBuf, bp),
+    mb_f = const offset_of!(G, morebuf) + offset_of!(MoreBuf, framesize),
+    g_m = const offset_of!(G, m),
+    m_g0 = const offset_of!(M, g0),
+    m_gcur = const offset_of!(M, gcur),
+    g_sched_sp = const offset_of!(G, sched.sp),
+    newstack = sym crate::stack::newstack,
+    badmorestack = sym crate::stack::badmorestack,
+);
+
+unsafe extern "C" {
+    #[link_name = "morestack_rt_mstart"]
+    // Pointers to the runtime's structs travel as plain addresses: the assembly only
+    // uses the `offset_of!` offsets above.
+    fn morestack_rt_mstart(g0: usize, stack_top: usize, f: usize, args: *const [usize; 6]);
+    #[link_name = "morestack_rt_systemstack_switch"]
+    fn morestack_rt_systemstack_switch(m: usize, f: usize);
+    #[link_name = "runtime.morestack_noctxt"]
+    fn morestack_noctxt();
+}
+
+/// Address of `runtime.morestack_noctxt`, for the JIT's symbol table.
+pub fn morestack_noctxt_addr() -> *const u8 {
+    morestack_noctxt as *const u8
+}
+
+/// Saves the system stack's SP/BP in `g0.sched`, switches RSP to `stack_top` (16-aligned)
+/// with RBP = 0, calls `f(args[0], ..., args[5])` (System V; `args[0]`'s bits also in
+/// XMM0) and switches back when it returns.
+///
+/// # Safety
+/// `g0` is the running thread's g0; `stack_top` is the 16-aligned top of a mapped stack
+/// nothing else uses; `f` is a System V function taking at most those arguments; the
+/// M's `gcur` says which g runs (the caller sets it around this call).
+pub unsafe fn mstart(g0: *mut G, stack_top: usize, f: usize, args: &[usize; 6]) {
+    // SAFETY: forwarded to the caller's contract.
+    unsafe { morestack_rt_mstart(g0 as usize, stack_top, f, args) }
+}
+
+/// Runs `f(m)` on `m`'s g0 stack (directly when already there), keeping the
+/// frame-pointer chain linked; see `crate::stack::systemstack`.
+///
+/// # Safety
+/// `m` is this thread's M and `m.gcur` is the g whose stack RSP is on; `g0.sched.sp` was
+/// set by [`mstart`].
+pub unsafe fn systemstack_switch(m: *mut M, f: unsafe extern "C" fn(*mut M)) {
+    // SAFETY: forwarded to the caller's contract.
+    unsafe { morestack_rt_systemstack_switch(m as usize, f as usize) }
+}
+
+// ---------------------------------------------------------------------------------
+// Test-only code with the exact prologue + stub shape the stackcheck pass emits.
+// ---------------------------------------------------------------------------------
+#[cfg(test)]
+#[rustfmt::skip]
+core::arch::global_asm!(
+    ".text",
+    ".p2align 4",
+    ".globl morestack_rt_test_recurse",
+    ".type morestack_rt_test_recurse,@function",
+    // fn(g: rdi, n: rsi, k: rdx, a: rcx, b: r8, c: r9, x0: xmm0, ..., x7: xmm7) -> i64
+    //   = n + (n-1) + ... + 1 + k + a + b + c + trunc(x0) + trunc(x7)
+    // A 64-byte, pointer-free frame holding n; recursion through the stack check.
+    "morestack_rt_test_recurse:",
+    "10:",                                  // entry
+    "    push rbp",
+    "    mov rbp, rsp",
+    "    mov r10, [rdi + 16]",              // g.stackguard0
+    "    add r10, 64",                      // + F
+    "    cmp r10, rsp",
+    "    ja 13f",                           // -> stub
+    "11:",                                  // body
+    "    sub rsp, 64",
+    "    mov [rsp], rsi",                   // n lives in the frame across the call
+    "    mov qword ptr [rsp + 8], 0x5a5a",  // pointer-free filler
+    "    test rsi, rsi",
+    "    jz 12f",
+    "    dec rsi",
+    "    call 10b",                         // recurse
+    "    add rax, [rsp]",                   // + n (read back after possible moves)
+    "    mov rsp, rbp",
+    "    pop rbp",
+    "    ret",
+    "12:",                                  // base case: fold the pass-through args
+    "    lea rax, [rdx + rcx]",
+    "    add rax, r8",
+    "    add rax, r9",
+    "    cvttsd2si r10, xmm0",
+    "    add rax, r10",
+    "    cvttsd2si r10, xmm7",
+    "    add rax, r10",
+    "    mov rsp, rbp",
+    "    pop rbp",
+    "    ret",
+    "13:",                                  // stub
+    "    pop rbp",
+    "    mov r11, rdi",
+    "    mov eax, 64",
+    "    call \"runtime.morestack_noctxt\"",
+    "    .byte 0xe9",                       // restart: jmp entry, forced rel32 (5 bytes)
+    "    .long 10b - (. + 4)",
+    "    push rbp",                         // resume
+    "    mov rbp, rsp",
+    "    jmp 11b",
+    ".globl morestack_rt_test_recurse_end",
+    "morestack_rt_test_recurse_end:",
+    ".size morestack_rt_test_recurse, . - morestack_rt_test_recurse",
+);
+
+#[cfg(test)]
+unsafe extern "C" {
+    #[link_name = "morestack_rt_test_recurse"]
+    fn morestack_rt_test_recurse(
+        g: usize,
+        n: i64,
+        k: i64,
+        a: i64,
+        b: i64,
+        c: i64,
+        x0: f64,
+        x1: f64,
+        x2: f64,
+        x3: f64,
+        x4: f64,
+        x5: f64,
+        x6: f64,
+        x7: f64,
+    ) -> i64;
+    #[link_name = "morestack_rt_test_recurse_end"]
+    fn morestack_rt_test_recurse_end();
+}
+
+/// The code range of [`test_recurse`] (for registering it as a compiled function).
+#[cfg(test)]
+pub fn test_recurse_range() -> (usize, usize) {
+    (
+        morestack_rt_test_recurse as *const () as usize,
+        morestack_rt_test_recurse_end as *const () as usize,
+    )
+}
+
+/// The hand-assembled test function: recurses `n` deep through the real prologue/stub
+/// shape; returns `n(n+1)/2 + k + a + b + c + trunc(x0) + trunc(x7)`.
+///
+/// # Safety
+/// `g` is the running goroutine (or a G whose `stackguard0` never triggers).
+#[cfg(test)]
+#[allow(clippy::too_many_arguments)]
+pub unsafe fn test_recurse(
+    g: *mut G,
+    n: i64,
+    k: i64,
+    a: i64,
+    b: i64,
+    c: i64,
+    x0: f64,
+    x7: f64,
+) -> i64 {
+    // SAFETY: forwarded; the function follows docs/abi.md's prologue contract.
+    unsafe {
+        morestack_rt_test_recurse(
+            g as usize, n, k, a, b, c, x0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, x7,
+        )
+    }
 }

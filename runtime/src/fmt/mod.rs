@@ -690,8 +690,10 @@ unsafe fn sprintf_bytes(fptr: *const u8, flen: i64, args: *const Eface, n: i64) 
 /// `args` must point at `n` valid `Eface`s.
 #[export_name = "fmt.Print"]
 pub unsafe extern "C" fn print(args: *const Eface, n: i64) {
-    // SAFETY: caller's contract.
-    sys::write_all(sys::STDOUT, &unsafe { sprint_bytes(args, n) });
+    crate::stack::systemstack(move || {
+        // SAFETY: caller's contract.
+        sys::write_all(sys::STDOUT, &unsafe { sprint_bytes(args, n) });
+    })
 }
 
 /// `fmt.Println(a...)`.
@@ -700,8 +702,10 @@ pub unsafe extern "C" fn print(args: *const Eface, n: i64) {
 /// `args` must point at `n` valid `Eface`s.
 #[export_name = "fmt.Println"]
 pub unsafe extern "C" fn println(args: *const Eface, n: i64) {
-    // SAFETY: caller's contract.
-    sys::write_all(sys::STDOUT, &unsafe { sprintln_bytes(args, n) });
+    crate::stack::systemstack(move || {
+        // SAFETY: caller's contract.
+        sys::write_all(sys::STDOUT, &unsafe { sprintln_bytes(args, n) });
+    })
 }
 
 /// `fmt.Printf(format, a...)`.
@@ -710,8 +714,10 @@ pub unsafe extern "C" fn println(args: *const Eface, n: i64) {
 /// `fptr` valid for `flen` bytes; `args` must point at `n` valid `Eface`s.
 #[export_name = "fmt.Printf"]
 pub unsafe extern "C" fn printf(fptr: *const u8, flen: i64, args: *const Eface, n: i64) {
-    // SAFETY: caller's contract.
-    sys::write_all(sys::STDOUT, &unsafe { sprintf_bytes(fptr, flen, args, n) });
+    crate::stack::systemstack(move || {
+        // SAFETY: caller's contract.
+        sys::write_all(sys::STDOUT, &unsafe { sprintf_bytes(fptr, flen, args, n) });
+    })
 }
 
 /// `fmt.Sprint(a...)`.
@@ -720,8 +726,10 @@ pub unsafe extern "C" fn printf(fptr: *const u8, flen: i64, args: *const Eface, 
 /// `args` must point at `n` valid `Eface`s.
 #[export_name = "fmt.Sprint"]
 pub unsafe extern "C" fn sprint(args: *const Eface, n: i64) -> GoString {
-    // SAFETY: caller's contract.
-    new_gostring(&unsafe { sprint_bytes(args, n) })
+    crate::stack::systemstack(move || {
+        // SAFETY: caller's contract.
+        new_gostring(&unsafe { sprint_bytes(args, n) })
+    })
 }
 
 /// `fmt.Sprintln(a...)`.
@@ -730,8 +738,10 @@ pub unsafe extern "C" fn sprint(args: *const Eface, n: i64) -> GoString {
 /// `args` must point at `n` valid `Eface`s.
 #[export_name = "fmt.Sprintln"]
 pub unsafe extern "C" fn sprintln(args: *const Eface, n: i64) -> GoString {
-    // SAFETY: caller's contract.
-    new_gostring(&unsafe { sprintln_bytes(args, n) })
+    crate::stack::systemstack(move || {
+        // SAFETY: caller's contract.
+        new_gostring(&unsafe { sprintln_bytes(args, n) })
+    })
 }
 
 /// `fmt.Sprintf(format, a...)`.
@@ -745,6 +755,8 @@ pub unsafe extern "C" fn sprintf(
     args: *const Eface,
     n: i64,
 ) -> GoString {
-    // SAFETY: caller's contract.
-    new_gostring(&unsafe { sprintf_bytes(fptr, flen, args, n) })
+    crate::stack::systemstack(move || {
+        // SAFETY: caller's contract.
+        new_gostring(&unsafe { sprintf_bytes(fptr, flen, args, n) })
+    })
 }

@@ -6,5 +6,5 @@ use crate::sys;
 /// As on Linux, only the low 8 bits reach the parent.
 #[export_name = "os.Exit"]
 pub extern "C" fn exit(code: i64) -> ! {
-    sys::exit(code as i32)
+    crate::stack::systemstack_noreturn(move || sys::exit(code as i32))
 }

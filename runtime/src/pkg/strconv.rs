@@ -488,20 +488,24 @@ pub fn append_int_base(dst: &mut Vec<u8>, v: i64, base: u32) {
 /// `strconv.Itoa(i)`.
 #[export_name = "strconv.Itoa"]
 pub extern "C" fn itoa(i: i64) -> GoString {
-    let mut b = Vec::with_capacity(20);
-    append_int_base(&mut b, i, 10);
-    new_gostring(&b)
+    crate::stack::systemstack(move || {
+        let mut b = Vec::with_capacity(20);
+        append_int_base(&mut b, i, 10);
+        new_gostring(&b)
+    })
 }
 
 /// `strconv.FormatInt(i, base)`; panics like Go for a base outside 2..=36.
 #[export_name = "strconv.FormatInt"]
 pub extern "C" fn format_int(i: i64, base: i64) -> GoString {
-    if !(2..=36).contains(&base) {
-        crate::panic::panic_string(b"strconv: illegal AppendInt/FormatInt base");
-    }
-    let mut b = Vec::with_capacity(20);
-    append_int_base(&mut b, i, base as u32);
-    new_gostring(&b)
+    crate::stack::systemstack(move || {
+        if !(2..=36).contains(&base) {
+            crate::panic::panic_string(b"strconv: illegal AppendInt/FormatInt base");
+        }
+        let mut b = Vec::with_capacity(20);
+        append_int_base(&mut b, i, base as u32);
+        new_gostring(&b)
+    })
 }
 
 /// `strconv.Quote(s)`.
@@ -510,11 +514,13 @@ pub extern "C" fn format_int(i: i64, base: i64) -> GoString {
 /// `ptr` must be valid for `len` bytes.
 #[export_name = "strconv.Quote"]
 pub unsafe extern "C" fn quote(ptr: *const u8, len: i64) -> GoString {
-    // SAFETY: caller's contract.
-    let s = unsafe { bytes(ptr, len) };
-    let mut b = Vec::with_capacity(s.len() + 2);
-    append_quote(&mut b, s, false);
-    new_gostring(&b)
+    crate::stack::systemstack(move || {
+        // SAFETY: caller's contract.
+        let s = unsafe { bytes(ptr, len) };
+        let mut b = Vec::with_capacity(s.len() + 2);
+        append_quote(&mut b, s, false);
+        new_gostring(&b)
+    })
 }
 
 #[cfg(test)]

@@ -118,195 +118,217 @@ fn simple(mut it: impl Iterator<Item = char>, c: char) -> char {
 /// headers.
 #[export_name = "strings.Contains"]
 pub unsafe extern "C" fn contains(sp: *const u8, sl: i64, tp: *const u8, tl: i64) -> bool {
-    // SAFETY: see the contract above.
-    let (s, t) = unsafe { (bytes(sp, sl), bytes(tp, tl)) };
-    index(s, t).is_some()
+    crate::stack::systemstack(move || {
+        // SAFETY: see the contract above.
+        let (s, t) = unsafe { (bytes(sp, sl), bytes(tp, tl)) };
+        index(s, t).is_some()
+    })
 }
 
 /// # Safety
 /// As [`contains`].
 #[export_name = "strings.HasPrefix"]
 pub unsafe extern "C" fn has_prefix(sp: *const u8, sl: i64, tp: *const u8, tl: i64) -> bool {
-    // SAFETY: see `contains`.
-    let (s, t) = unsafe { (bytes(sp, sl), bytes(tp, tl)) };
-    s.starts_with(t)
+    crate::stack::systemstack(move || {
+        // SAFETY: see `contains`.
+        let (s, t) = unsafe { (bytes(sp, sl), bytes(tp, tl)) };
+        s.starts_with(t)
+    })
 }
 
 /// # Safety
 /// As [`contains`].
 #[export_name = "strings.HasSuffix"]
 pub unsafe extern "C" fn has_suffix(sp: *const u8, sl: i64, tp: *const u8, tl: i64) -> bool {
-    // SAFETY: see `contains`.
-    let (s, t) = unsafe { (bytes(sp, sl), bytes(tp, tl)) };
-    s.ends_with(t)
+    crate::stack::systemstack(move || {
+        // SAFETY: see `contains`.
+        let (s, t) = unsafe { (bytes(sp, sl), bytes(tp, tl)) };
+        s.ends_with(t)
+    })
 }
 
 /// # Safety
 /// As [`contains`].
 #[export_name = "strings.Index"]
 pub unsafe extern "C" fn index_of(sp: *const u8, sl: i64, tp: *const u8, tl: i64) -> i64 {
-    // SAFETY: see `contains`.
-    let (s, t) = unsafe { (bytes(sp, sl), bytes(tp, tl)) };
-    index(s, t).map_or(-1, |i| i as i64)
+    crate::stack::systemstack(move || {
+        // SAFETY: see `contains`.
+        let (s, t) = unsafe { (bytes(sp, sl), bytes(tp, tl)) };
+        index(s, t).map_or(-1, |i| i as i64)
+    })
 }
 
 /// # Safety
 /// As [`contains`].
 #[export_name = "strings.Count"]
 pub unsafe extern "C" fn count_of(sp: *const u8, sl: i64, tp: *const u8, tl: i64) -> i64 {
-    // SAFETY: see `contains`.
-    let (s, t) = unsafe { (bytes(sp, sl), bytes(tp, tl)) };
-    count(s, t) as i64
+    crate::stack::systemstack(move || {
+        // SAFETY: see `contains`.
+        let (s, t) = unsafe { (bytes(sp, sl), bytes(tp, tl)) };
+        count(s, t) as i64
+    })
 }
 
 /// # Safety
 /// As [`contains`].
 #[export_name = "strings.Repeat"]
 pub unsafe extern "C" fn repeat(sp: *const u8, sl: i64, n: i64) -> GoString {
-    if n < 0 {
-        crate::panic::panic_string(b"strings: negative Repeat count");
-    }
-    // SAFETY: see `contains`.
-    let s = unsafe { bytes(sp, sl) };
-    let total = (s.len() as u64).checked_mul(n as u64);
-    if total.is_none_or(|t| t > i64::MAX as u64) {
-        crate::panic::panic_string(b"strings: Repeat count causes overflow");
-    }
-    let total = total.unwrap_or(0) as usize;
-    if total == 0 {
-        return GoString::EMPTY;
-    }
-    let p = mallocgc(total as u64);
-    for i in 0..n as usize {
-        // SAFETY: `p` has `total = n * s.len()` bytes.
-        unsafe { std::ptr::copy_nonoverlapping(s.as_ptr(), p.add(i * s.len()), s.len()) };
-    }
-    GoString {
-        ptr: p,
-        len: total as i64,
-    }
+    crate::stack::systemstack(move || {
+        if n < 0 {
+            crate::panic::panic_string(b"strings: negative Repeat count");
+        }
+        // SAFETY: see `contains`.
+        let s = unsafe { bytes(sp, sl) };
+        let total = (s.len() as u64).checked_mul(n as u64);
+        if total.is_none_or(|t| t > i64::MAX as u64) {
+            crate::panic::panic_string(b"strings: Repeat count causes overflow");
+        }
+        let total = total.unwrap_or(0) as usize;
+        if total == 0 {
+            return GoString::EMPTY;
+        }
+        let p = mallocgc(total as u64);
+        for i in 0..n as usize {
+            // SAFETY: `p` has `total = n * s.len()` bytes.
+            unsafe { std::ptr::copy_nonoverlapping(s.as_ptr(), p.add(i * s.len()), s.len()) };
+        }
+        GoString {
+            ptr: p,
+            len: total as i64,
+        }
+    })
 }
 
 /// # Safety
 /// As [`contains`].
 #[export_name = "strings.ToUpper"]
 pub unsafe extern "C" fn to_upper(sp: *const u8, sl: i64) -> GoString {
-    // SAFETY: see `contains`.
-    let s = unsafe { bytes(sp, sl) };
-    if s.is_ascii() {
-        if !s.iter().any(u8::is_ascii_lowercase) {
-            return sub(s);
+    crate::stack::systemstack(move || {
+        // SAFETY: see `contains`.
+        let s = unsafe { bytes(sp, sl) };
+        if s.is_ascii() {
+            if !s.iter().any(u8::is_ascii_lowercase) {
+                return sub(s);
+            }
+            return new_gostring(&s.to_ascii_uppercase());
         }
-        return new_gostring(&s.to_ascii_uppercase());
-    }
-    new_gostring(&map_runes(s, |c| simple(c.to_uppercase(), c)))
+        new_gostring(&map_runes(s, |c| simple(c.to_uppercase(), c)))
+    })
 }
 
 /// # Safety
 /// As [`contains`].
 #[export_name = "strings.ToLower"]
 pub unsafe extern "C" fn to_lower(sp: *const u8, sl: i64) -> GoString {
-    // SAFETY: see `contains`.
-    let s = unsafe { bytes(sp, sl) };
-    if s.is_ascii() {
-        if !s.iter().any(u8::is_ascii_uppercase) {
-            return sub(s);
+    crate::stack::systemstack(move || {
+        // SAFETY: see `contains`.
+        let s = unsafe { bytes(sp, sl) };
+        if s.is_ascii() {
+            if !s.iter().any(u8::is_ascii_uppercase) {
+                return sub(s);
+            }
+            return new_gostring(&s.to_ascii_lowercase());
         }
-        return new_gostring(&s.to_ascii_lowercase());
-    }
-    new_gostring(&map_runes(s, |c| simple(c.to_lowercase(), c)))
+        new_gostring(&map_runes(s, |c| simple(c.to_lowercase(), c)))
+    })
 }
 
 /// # Safety
 /// As [`contains`].
 #[export_name = "strings.TrimSpace"]
 pub unsafe extern "C" fn trim_space(sp: *const u8, sl: i64) -> GoString {
-    // SAFETY: see `contains`.
-    let s = unsafe { bytes(sp, sl) };
-    let mut start = 0;
-    while start < s.len() {
-        let (r, w) = decode_rune(&s[start..]);
-        if !is_space(r) {
-            break;
+    crate::stack::systemstack(move || {
+        // SAFETY: see `contains`.
+        let s = unsafe { bytes(sp, sl) };
+        let mut start = 0;
+        while start < s.len() {
+            let (r, w) = decode_rune(&s[start..]);
+            if !is_space(r) {
+                break;
+            }
+            start += w;
         }
-        start += w;
-    }
-    let mut end = s.len();
-    while end > start {
-        // Find the start of the last rune in s[start..end].
-        let mut k = end - 1;
-        while k > start && end - k < 4 && (s[k] & 0xC0) == 0x80 {
-            k -= 1;
+        let mut end = s.len();
+        while end > start {
+            // Find the start of the last rune in s[start..end].
+            let mut k = end - 1;
+            while k > start && end - k < 4 && (s[k] & 0xC0) == 0x80 {
+                k -= 1;
+            }
+            let (r, w) = decode_rune(&s[k..end]);
+            let (r, w) = if k + w == end {
+                (r, w)
+            } else {
+                (RUNE_ERROR, 1)
+            };
+            if !is_space(r) {
+                break;
+            }
+            end -= w;
         }
-        let (r, w) = decode_rune(&s[k..end]);
-        let (r, w) = if k + w == end {
-            (r, w)
-        } else {
-            (RUNE_ERROR, 1)
-        };
-        if !is_space(r) {
-            break;
+        if start == end {
+            return GoString::EMPTY;
         }
-        end -= w;
-    }
-    if start == end {
-        return GoString::EMPTY;
-    }
-    sub(&s[start..end])
+        sub(&s[start..end])
+    })
 }
 
 /// # Safety
 /// As [`contains`].
 #[export_name = "strings.Split"]
 pub unsafe extern "C" fn split(out: *mut GoSlice, sp: *const u8, sl: i64, tp: *const u8, tl: i64) {
-    // SAFETY: see `contains`.
-    let (s, sep) = unsafe { (bytes(sp, sl), bytes(tp, tl)) };
-    let mut parts: Vec<&[u8]> = Vec::new();
-    if sep.is_empty() {
-        // explode: one element per UTF-8 sequence (invalid bytes kept as they are).
-        let mut i = 0;
-        while i < s.len() {
-            let w = decode_rune(&s[i..]).1;
-            parts.push(&s[i..i + w]);
-            i += w;
+    crate::stack::systemstack(move || {
+        // SAFETY: see `contains`.
+        let (s, sep) = unsafe { (bytes(sp, sl), bytes(tp, tl)) };
+        let mut parts: Vec<&[u8]> = Vec::new();
+        if sep.is_empty() {
+            // explode: one element per UTF-8 sequence (invalid bytes kept as they are).
+            let mut i = 0;
+            while i < s.len() {
+                let w = decode_rune(&s[i..]).1;
+                parts.push(&s[i..i + w]);
+                i += w;
+            }
+        } else {
+            let mut rest = s;
+            while let Some(i) = index(rest, sep) {
+                parts.push(&rest[..i]);
+                rest = &rest[i + sep.len()..];
+            }
+            parts.push(rest);
         }
-    } else {
-        let mut rest = s;
-        while let Some(i) = index(rest, sep) {
-            parts.push(&rest[..i]);
-            rest = &rest[i + sep.len()..];
-        }
-        parts.push(rest);
-    }
-    // SAFETY: see `contains`.
-    unsafe { out.write(new_string_slice(&parts)) };
+        // SAFETY: see `contains`.
+        unsafe { out.write(new_string_slice(&parts)) };
+    })
 }
 
 /// # Safety
 /// As [`contains`].
 #[export_name = "strings.Fields"]
 pub unsafe extern "C" fn fields(out: *mut GoSlice, sp: *const u8, sl: i64) {
-    // SAFETY: see `contains`.
-    let s = unsafe { bytes(sp, sl) };
-    let mut parts: Vec<&[u8]> = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut i = 0;
-    while i < s.len() {
-        let (r, w) = decode_rune(&s[i..]);
-        if is_space(r) {
-            if let Some(st) = start.take() {
-                parts.push(&s[st..i]);
+    crate::stack::systemstack(move || {
+        // SAFETY: see `contains`.
+        let s = unsafe { bytes(sp, sl) };
+        let mut parts: Vec<&[u8]> = Vec::new();
+        let mut start: Option<usize> = None;
+        let mut i = 0;
+        while i < s.len() {
+            let (r, w) = decode_rune(&s[i..]);
+            if is_space(r) {
+                if let Some(st) = start.take() {
+                    parts.push(&s[st..i]);
+                }
+            } else if start.is_none() {
+                start = Some(i);
             }
-        } else if start.is_none() {
-            start = Some(i);
+            i += w;
         }
-        i += w;
-    }
-    if let Some(st) = start {
-        parts.push(&s[st..]);
-    }
-    // SAFETY: see `contains`.
-    unsafe { out.write(new_string_slice(&parts)) };
+        if let Some(st) = start {
+            parts.push(&s[st..]);
+        }
+        // SAFETY: see `contains`.
+        unsafe { out.write(new_string_slice(&parts)) };
+    })
 }
 
 /// # Safety
@@ -319,28 +341,30 @@ pub unsafe extern "C" fn join(
     tp: *const u8,
     tl: i64,
 ) -> GoString {
-    let elems: &[GoString] = if el <= 0 || ep.is_null() {
-        &[]
-    } else {
-        // SAFETY: see `contains`.
-        unsafe { std::slice::from_raw_parts(ep, el as usize) }
-    };
-    match elems.len() {
-        0 => return GoString::EMPTY,
-        1 => return elems[0],
-        _ => {}
-    }
-    // SAFETY: see `contains`.
-    let sep = unsafe { bytes(tp, tl) };
-    let mut b = Vec::new();
-    for (i, e) in elems.iter().enumerate() {
-        if i > 0 {
-            b.extend_from_slice(sep);
+    crate::stack::systemstack(move || {
+        let elems: &[GoString] = if el <= 0 || ep.is_null() {
+            &[]
+        } else {
+            // SAFETY: see `contains`.
+            unsafe { std::slice::from_raw_parts(ep, el as usize) }
+        };
+        match elems.len() {
+            0 => return GoString::EMPTY,
+            1 => return elems[0],
+            _ => {}
         }
-        // SAFETY: each element is a live string.
-        b.extend_from_slice(unsafe { e.as_bytes() });
-    }
-    new_gostring(&b)
+        // SAFETY: see `contains`.
+        let sep = unsafe { bytes(tp, tl) };
+        let mut b = Vec::new();
+        for (i, e) in elems.iter().enumerate() {
+            if i > 0 {
+                b.extend_from_slice(sep);
+            }
+            // SAFETY: each element is a live string.
+            b.extend_from_slice(unsafe { e.as_bytes() });
+        }
+        new_gostring(&b)
+    })
 }
 
 #[cfg(test)]

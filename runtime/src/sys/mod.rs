@@ -1,6 +1,6 @@
 //! Every operating-system call the runtime makes goes through this module (Linux):
-//! writing to a file descriptor, reserving and releasing anonymous memory, asking for
-//! the current thread's stack bounds, exiting.
+//! writing to a file descriptor, reserving, protecting and releasing anonymous memory,
+//! asking for the current thread's stack bounds and the executable mappings, exiting.
 //!
 //! Not here: policy. Callers decide what to write, how big a mapping is and when to
 //! exit; these wrappers only retry interrupted or partial writes and report failures.
@@ -52,16 +52,54 @@ pub fn mmap_anon(size: usize) -> *mut u8 {
     }
 }
 
-/// Releases a mapping made by [`mmap_anon`]. (Unused until goroutine stacks are freed.)
+/// Releases a mapping made by [`mmap_anon`] (old goroutine stacks, aggregate chunks).
 ///
 /// # Safety
 /// `[p, p+size)` must be (part of) a mapping from `mmap_anon` that nothing uses any more.
-#[allow(dead_code)]
 pub unsafe fn munmap(p: *mut u8, size: usize) {
     // SAFETY: forwarded to the caller's contract.
     unsafe {
         libc::munmap(p.cast(), size);
     }
+}
+
+/// Makes `[p, p+size)` inaccessible (the guard page below a goroutine stack). A failure
+/// only loses the tripwire, so it is ignored.
+///
+/// # Safety
+/// `[p, p+size)` must be page-aligned and part of a mapping from `mmap_anon` that
+/// nothing uses.
+pub unsafe fn mprotect_none(p: *mut u8, size: usize) {
+    // SAFETY: forwarded to the caller's contract.
+    unsafe {
+        libc::mprotect(p.cast(), size, libc::PROT_NONE);
+    }
+}
+
+/// Whether `addr` lies in an executable mapping of this process, per
+/// `/proc/self/maps` (read once; later mappings are unknown). Used only by the debug
+/// stack verifier to recognise return addresses.
+pub fn is_executable(addr: usize) -> bool {
+    static RANGES: std::sync::OnceLock<Vec<(usize, usize)>> = std::sync::OnceLock::new();
+    let ranges = RANGES.get_or_init(|| {
+        let maps = std::fs::read_to_string("/proc/self/maps").unwrap_or_default();
+        maps.lines()
+            .filter_map(|l| {
+                let mut it = l.split_whitespace();
+                let range = it.next()?;
+                let perms = it.next()?;
+                if !perms.contains('x') {
+                    return None;
+                }
+                let (a, b) = range.split_once('-')?;
+                Some((
+                    usize::from_str_radix(a, 16).ok()?,
+                    usize::from_str_radix(b, 16).ok()?,
+                ))
+            })
+            .collect()
+    });
+    ranges.iter().any(|&(a, b)| a <= addr && addr < b)
 }
 
 /// The current thread's stack as `(lowest address, one past the highest)`, from
@@ -90,6 +128,19 @@ pub fn thread_stack_bounds() -> Option<(usize, usize)> {
 /// atexit handlers, no destructors, other threads stop where they are. Nothing needs
 /// flushing since all runtime output is unbuffered.
 pub fn exit(code: i32) -> ! {
+    #[cfg(test)]
+    {
+        let hook = BEFORE_EXIT.load(std::sync::atomic::Ordering::Relaxed);
+        if hook != 0 {
+            // SAFETY: only tests store a `fn()` here.
+            unsafe { std::mem::transmute::<usize, fn()>(hook)() };
+        }
+    }
     // SAFETY: `_exit` is always safe to call; it does not return.
     unsafe { libc::_exit(code) }
 }
+
+/// Tests only: a `fn()` run by [`exit`] first (to measure the stack a dying entry point
+/// used before the process is gone).
+#[cfg(test)]
+pub static BEFORE_EXIT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);

@@ -1,0 +1,905 @@
+//! Goroutine stacks: Go's contiguous, copying stacks (`runtime/stack.go`) for compiled
+//! code, plus the M/g0 machinery they need (`run_goroutine`, `systemstack`,
+//! `newstack`, `copystack`, `shrinkstack`) and the per-goroutine aggregate stack
+//! (`morestackagg`). docs/stacks.md walks through a growth step by step.
+//!
+//! Not here: the assembly (`arch`), OS calls (`sys`), printing tracebacks
+//! (`traceback`), the scheduler (a later milestone: `M`/`G` are shaped for it, one M
+//! per OS thread, `curg` switching between many Gs).
+//!
+//! # Memory
+//!
+//! ```text
+//!  goroutine stack (mmap, MAP_NORESERVE)                  g0 stack = the OS thread's
+//!  lo-4K     lo        lo+StackGuard                hi    (SYSTEM_STACK_SIZE)
+//!  +---------+-----------+---------------------------+    +--------------------------+
+//!  | PROT_   |  guard    |      frames grow down <---|    | run_goroutine, mstart    |
+//!  | NONE    |  area     |  sp                       |    | g0.sched.sp: newstack,   |
+//!  +---------+-----------+---------------------------+    | systemstack callees ...  |
+//!            ^stack_lo   ^stackguard0          stack_hi^   +--------------------------+
+//!
+//!  aggregate stack: chunks that never move, LIFO, cached per G
+//!  chunk k: [base ........ limit)[index k]   g.agg_sp in the current chunk,
+//!                                             g.agg_limit = its limit
+//! ```
+//!
+//! # Invariants
+//!
+//! * Every compiled prologue guarantees `SP - F >= stackguard0 = stack_lo + STACK_GUARD`
+//!   for its own frame F. The guard area below is for (a) Rust runtime code entered
+//!   from compiled code without switching (proven small, see docs/stacks.md) and (b)
+//!   the thin `extern "C"` wrappers + [`systemstack`]'s switch frame.
+//! * **The goroutine stack holds no pointer into itself except saved frame pointers**
+//!   (docs/abi.md "The aggregate stack": aggregates and everything address-taken live
+//!   on the aggregate stack or the heap; the Rust wrappers that run on the goroutine
+//!   stack store no stack addresses either). Saved frame pointers form one chain from
+//!   the innermost frame to the goroutine's first frame (whose saved rbp is 0). So
+//!   `copystack` adjusts *precisely*: the frame pointer it is handed, every `[fp]`
+//!   along the chain, and the runtime records that point into the stack
+//!   (`g.sched` — the context `systemstack` saved — and `g.morebuf.sp/bp`). Go says it
+//!   as "can't copy stacks without precise stacks"; the debug verifier
+//!   ([`find_unadjusted`]) checks after each copy that nothing else pointed into it.
+//! * Nothing writes below a goroutine's SP on the goroutine stack except code running
+//!   on it; `morestack_noctxt` saves registers into `g.morebuf`, not on the stack.
+//! * `m.gcur` is the g whose stack RSP is on (Go's `getg()`): `curg` while compiled
+//!   code runs, `g0` inside `newstack` and `systemstack` callees.
+
+use std::cell::Cell;
+use std::mem::{align_of, size_of};
+use std::sync::OnceLock;
+
+use crate::abi::G;
+use crate::arch;
+use crate::print::{append_hex, append_int, append_uint};
+use crate::sys;
+
+/// Initial (and minimum) goroutine stack: 8 KiB. Go 1.19 starts at 2 KiB with a
+/// 928-byte guard; our guard is bigger (it must hold Rust wrapper frames, see
+/// [`STACK_GUARD`]), and 8 KiB keeps it at a quarter of the smallest stack, leaving
+/// 6 KiB for compiled frames. It is also what Go used before 1.4 (`StackMin = 8192`).
+pub const STACK_MIN: usize = 8192;
+
+/// Bytes above `stack_lo` that compiled prologues keep free (Go's `_StackGuard` is
+/// 928). The guard area holds whatever runs below a compiled frame without a check:
+/// the runtime's `extern "C"` entry wrappers plus the `systemstack` switch frame (the
+/// largest measured is a few hundred bytes, see the `entry_points_fit_the_guard` test),
+/// Rust's 128-byte red zone, and frameless compiled leaves (16 bytes). 2 KiB is about
+/// 4x the measured need, so a compiler upgrade that fattens a wrapper frame does not
+/// silently overflow; the test fails first (it demands 2x headroom).
+pub const STACK_GUARD: usize = 2048;
+
+/// Go's `maxstacksize` on 64-bit: a stack may not grow beyond 1 GB (so 512 MiB is the
+/// largest stack: sizes are powers of two times [`STACK_MIN`]).
+pub const MAX_STACK_SIZE: usize = 1_000_000_000;
+
+/// `stackguard0` under `MORESTACKDEBUG=stackmove=1` (Go's `stackForceMove` idea): above
+/// every real SP, so every checked prologue calls morestack, yet at most
+/// 2^64 - 128 KiB so that `stackguard0 + F` (computed with wrapping for F < 32 KiB)
+/// does not wrap around and pass.
+pub const STACK_POISON_MOVE: usize = 0xFFFF_FFFF_FFFE_0000;
+
+/// The inaccessible page below every goroutine stack: a last-resort tripwire (a
+/// SIGSEGV instead of silent corruption) should anything run past the guard area.
+const GUARD_PAGE: usize = 4096;
+
+/// The system (g0) stack: the OS thread's own stack. Runtime code (fmt, panics,
+/// newstack) runs here; 64 MiB is far more than it needs, and untouched pages cost
+/// nothing.
+pub const SYSTEM_STACK_SIZE: usize = 64 << 20;
+
+/// The stack of [`StackMode::Fixed`]: 1 GiB reserved (not committed), like the
+/// pre-growable-stack runtime. Only for measuring what the stack check costs.
+const FIXED_STACK_SIZE: usize = 1 << 30;
+
+/// Size of an aggregate-stack chunk unless one aggregate needs more: big enough that
+/// chunk switches are rare, small enough to be cheap to cache.
+pub const AGG_CHUNK_SIZE: usize = 64 << 10;
+
+/// Bytes at the end of each aggregate chunk holding its index (so `morestackagg`
+/// finds the current chunk from `g.agg_limit` in O(1)); 16 keeps `limit` aligned.
+const AGG_HEADER: usize = 16;
+
+/// Bytes of `M.sysbuf`, where `systemstack` parks its closure and result.
+const SYSBUF_SIZE: usize = 128;
+
+/// A saved stack context (Go's `gobuf`, minus pc/g: the switches here always return
+/// to their caller). Zero when not saved.
+#[repr(C)]
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Gobuf {
+    pub(crate) sp: usize,
+    pub(crate) bp: usize,
+}
+
+/// Where `morestack_noctxt` saves the function's registers and entry state (not on
+/// the goroutine stack: nothing may be written there that the copier cannot find).
+#[repr(C, align(16))]
+#[derive(Debug, Default, Clone, Copy)]
+pub struct MoreBuf {
+    /// xmm0..xmm7, all 128 bits.
+    pub(crate) xmm: [[u64; 2]; 8],
+    /// rdi, rsi, rdx, rcx, r8, r9.
+    pub(crate) regs: [usize; 6],
+    /// rbx, r12, r13, r14, r15 (rbx is restored from here; all are verified).
+    pub(crate) callee: [usize; 5],
+    /// SP at morestack entry (`[sp]` = restart); adjusted by copystack.
+    pub(crate) sp: usize,
+    /// rbp at morestack entry (the caller's frame); adjusted by copystack.
+    pub(crate) bp: usize,
+    /// F from eax.
+    pub(crate) framesize: usize,
+}
+
+/// The aggregate-stack chunks of one goroutine, in LIFO order.
+#[derive(Debug, Default)]
+pub struct AggStack {
+    chunks: Vec<AggChunk>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct AggChunk {
+    base: usize,
+    limit: usize,
+}
+
+/// Debug and stress knobs (`MORESTACKDEBUG`, parsed once; see docs/stacks.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Knobs {
+    /// `stack=1`: one stderr line per growth/shrink/move.
+    pub log: bool,
+    /// `stackmove=1`: poison stackguard0 so every checked call moves the stack.
+    pub stackmove: bool,
+    /// Run the copy verifier (`stackverify=1`; always on with `stackmove=1`).
+    pub verify: bool,
+    /// Go's `maxstacksize` (tests lower it to reach the limit cheaply).
+    pub max_stack: usize,
+}
+
+impl Default for Knobs {
+    fn default() -> Self {
+        Knobs {
+            log: false,
+            stackmove: false,
+            verify: false,
+            max_stack: MAX_STACK_SIZE,
+        }
+    }
+}
+
+/// Parses a `MORESTACKDEBUG` value: comma-separated `name=value` pairs, unknown names
+/// ignored (as `GODEBUG` does).
+pub fn parse_knobs(s: &str) -> Knobs {
+    let mut k = Knobs::default();
+    for item in s.split(',') {
+        let (name, val) = item.split_once('=').unwrap_or((item, "1"));
+        let on = val.trim() != "0";
+        match name.trim() {
+            "stack" => k.log = on,
+            "stackmove" => k.stackmove = on,
+            "stackverify" => k.verify = on,
+            _ => {}
+        }
+    }
+    if k.stackmove {
+        k.verify = true;
+    }
+    k
+}
+
+/// The knobs of this process, from `MORESTACKDEBUG` at the first call.
+pub fn env_knobs() -> Knobs {
+    static KNOBS: OnceLock<Knobs> = OnceLock::new();
+    *KNOBS.get_or_init(|| parse_knobs(&std::env::var("MORESTACKDEBUG").unwrap_or_default()))
+}
+
+#[repr(C, align(16))]
+struct SysBuf([u8; SYSBUF_SIZE]);
+
+/// A machine: one OS thread. Its g0 is the thread's own stack; `curg` the goroutine it
+/// runs. The asm reads `g0` and `gcur` (offsets from `offset_of!`).
+#[repr(C)]
+pub struct M {
+    /// The system-stack goroutine (goid 0): its bounds are the thread's stack.
+    pub(crate) g0: *mut G,
+    /// The user goroutine assigned to this M (null when none).
+    pub(crate) curg: *mut G,
+    /// The g whose stack RSP is on right now (g0 or curg): Go's `getg()`.
+    pub(crate) gcur: *mut G,
+    pub(crate) knobs: Knobs,
+    /// Whether curg's stack is the fixed one (never grown, never shrunk).
+    pub(crate) fixed: bool,
+    /// systemstack's mailbox: the closure going to g0, the result coming back.
+    sysbuf: SysBuf,
+}
+
+thread_local! {
+    /// This thread's M (null on threads that run no goroutine, e.g. unit tests).
+    static CURRENT_M: Cell<*mut M> = const { Cell::new(std::ptr::null_mut()) };
+}
+
+/// This thread's M, or null.
+pub(crate) fn current_m() -> *mut M {
+    CURRENT_M.with(|c| c.get())
+}
+
+impl G {
+    /// A goroutine header with no stack yet.
+    pub fn new(goid: i64) -> G {
+        G {
+            stack_lo: 0,
+            stack_hi: 0,
+            stackguard0: 0,
+            goid,
+            agg_sp: 0,
+            agg_limit: 0,
+            m: std::ptr::null_mut(),
+            sched: Gobuf::default(),
+            morebuf: MoreBuf::default(),
+            agg: AggStack::default(),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Stack memory
+// ---------------------------------------------------------------------------------
+
+/// Maps a stack of `size` bytes with an inaccessible guard page below it; returns
+/// `(lo, hi)`. `MAP_NORESERVE`: only touched pages become resident.
+fn stackalloc(size: usize) -> (usize, usize) {
+    let base = sys::mmap_anon(size + GUARD_PAGE);
+    if base.is_null() {
+        crate::panic::throw("runtime: cannot allocate goroutine stack");
+    }
+    // SAFETY: the first page of the fresh mapping is ours and unused.
+    unsafe { sys::mprotect_none(base, GUARD_PAGE) };
+    let lo = base as usize + GUARD_PAGE;
+    (lo, lo + size)
+}
+
+/// Unmaps a stack from [`stackalloc`] (with its guard page).
+///
+/// # Safety
+/// Nothing runs on or points into `[lo, hi)` any more.
+unsafe fn stackfree(lo: usize, hi: usize) {
+    // SAFETY: `[lo - GUARD_PAGE, hi)` is exactly the mapping stackalloc made.
+    unsafe { sys::munmap((lo - GUARD_PAGE) as *mut u8, hi - lo + GUARD_PAGE) };
+}
+
+// ---------------------------------------------------------------------------------
+// Running a goroutine
+// ---------------------------------------------------------------------------------
+
+/// How the main goroutine's stack is set up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StackMode {
+    /// Go's contiguous stacks: [`STACK_MIN`] bytes, grown by copying.
+    Growable,
+    /// One 1 GiB reserved stack with `stackguard0 = 0`: prologue checks never fail.
+    /// For measuring the check's cost (`--no-stack-check`); no 1 GB-limit report.
+    Fixed,
+}
+
+/// A pointer moved into the goroutine thread (the thread is joined before the data
+/// it points at is freed, and only that thread uses it meanwhile).
+struct SendPtr(usize);
+// SAFETY: see the type's doc; the value is an address, used by one thread at a time.
+unsafe impl Send for SendPtr {}
+
+/// Runs `entry(g)` as goroutine 1 on a fresh OS thread whose own stack (of
+/// [`SYSTEM_STACK_SIZE`]) is g0's; returns 0 when `entry` returns (panics and
+/// `os.Exit` end the process themselves).
+pub fn run_goroutine(entry: unsafe extern "C" fn(*mut G), mode: StackMode, knobs: Knobs) -> i32 {
+    let f = SendPtr(entry as usize);
+    let t = std::thread::Builder::new()
+        .name("goroutine 1".into())
+        .stack_size(SYSTEM_STACK_SIZE)
+        .spawn(move || {
+            let f = f;
+            // SAFETY: `f.0` is the `entry` function pointer.
+            let entry: unsafe extern "C" fn(*mut G) = unsafe { std::mem::transmute(f.0) };
+            on_new_m(mode, knobs, STACK_MIN, |g| {
+                let args = [g as usize, 0, 0, 0, 0, 0];
+                // SAFETY: inside on_new_m: `g` is set up, running, its stack mapped.
+                unsafe { goroutine_call(g, entry as usize, &args) };
+            });
+        });
+    match t {
+        Ok(t) => {
+            if t.join().is_ok() {
+                0
+            } else {
+                2
+            }
+        }
+        Err(_) => crate::panic::throw("runtime: cannot create the main goroutine's thread"),
+    }
+}
+
+/// Sets up an M on the current thread (g0 = this thread's stack) and goroutine 1 with
+/// a stack per `mode` (initial size `size` when growable), runs `body(g)` on the
+/// system stack, then frees the goroutine and the M.
+pub(crate) fn on_new_m<R>(
+    mode: StackMode,
+    knobs: Knobs,
+    size: usize,
+    body: impl FnOnce(*mut G) -> R,
+) -> R {
+    let (lo, hi) = sys::thread_stack_bounds().unwrap_or_else(|| {
+        let hi = (arch::frame_pointer() + 4096) & !4095;
+        (hi.saturating_sub(SYSTEM_STACK_SIZE), hi)
+    });
+    let g0 = Box::into_raw(Box::new(G::new(0)));
+    let g = Box::into_raw(Box::new(G::new(1)));
+    let (slo, shi) = stackalloc(if mode == StackMode::Fixed {
+        FIXED_STACK_SIZE
+    } else {
+        size
+    });
+    let m = Box::into_raw(Box::new(M {
+        g0,
+        curg: g,
+        gcur: g0,
+        knobs,
+        fixed: mode == StackMode::Fixed,
+        sysbuf: SysBuf([0; SYSBUF_SIZE]),
+    }));
+    // SAFETY: all three were just allocated and are owned here.
+    unsafe {
+        (*g0).stack_lo = lo;
+        (*g0).stack_hi = hi;
+        (*g0).stackguard0 = lo + STACK_GUARD;
+        (*g0).m = m;
+        (*g).stack_lo = slo;
+        (*g).stack_hi = shi;
+        (*g).stackguard0 = match mode {
+            StackMode::Fixed => 0,
+            StackMode::Growable if knobs.stackmove => STACK_POISON_MOVE,
+            StackMode::Growable => slo + STACK_GUARD,
+        };
+        (*g).m = m;
+    }
+    let prev = CURRENT_M.with(|c| c.replace(m));
+    let r = body(g);
+    CURRENT_M.with(|c| c.set(prev));
+    // SAFETY: the goroutine has returned; nothing runs on its stack or chunks, and the
+    // three boxes are freed exactly once.
+    unsafe {
+        stackfree((*g).stack_lo, (*g).stack_hi);
+        for c in (*g).agg.chunks.drain(..) {
+            sys::munmap(c.base as *mut u8, c.limit + AGG_HEADER - c.base);
+        }
+        drop(Box::from_raw(g));
+        drop(Box::from_raw(g0));
+        drop(Box::from_raw(m));
+    }
+    r
+}
+
+/// Calls `f(args...)` on goroutine `g`'s stack (from the system stack of `g.m`).
+///
+/// # Safety
+/// `g` was set up by [`on_new_m`] on this thread and is not running; `f` is a System V
+/// function of at most six integer arguments.
+pub(crate) unsafe fn goroutine_call(g: *mut G, f: usize, args: &[usize; 6]) {
+    // SAFETY: caller's contract: `g` and its M are live and belong to this thread.
+    unsafe {
+        let m = (*g).m;
+        (*m).gcur = g;
+        arch::mstart((*m).g0, (*g).stack_hi, f, args);
+        (*m).gcur = (*m).g0;
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// systemstack
+// ---------------------------------------------------------------------------------
+
+/// Runs `f` on the system stack (Go's `systemstack`) and returns its result. Every
+/// runtime entry point whose Rust code may need more than a small, proven bound of
+/// stack calls this first (docs/stacks.md lists them). Directly calls `f` when already
+/// on g0 or when this thread runs no goroutine.
+///
+/// `f` and its result travel through `M.sysbuf`, not the goroutine stack, so that no
+/// pointer into the goroutine stack is left behind in it. Capture values (`move`),
+/// not references to the wrapper's locals.
+#[inline(always)]
+pub fn systemstack<R, F: FnOnce() -> R>(f: F) -> R {
+    let m = current_m();
+    // SAFETY: a non-null CURRENT_M is this thread's live M.
+    if m.is_null() || unsafe { (*m).gcur == (*m).g0 } {
+        return f();
+    }
+    const {
+        assert!(size_of::<F>() <= SYSBUF_SIZE && align_of::<F>() <= 16);
+        assert!(size_of::<R>() <= SYSBUF_SIZE && align_of::<R>() <= 16);
+    }
+    // SAFETY: the mailbox is big and aligned enough (checked above) and free: it is
+    // only used between here and the read below, and nested systemstack calls (on g0)
+    // call directly. `trampoline::<F, R>` moves `f` out, runs it and writes an `R`.
+    unsafe {
+        let buf = std::ptr::addr_of_mut!((*m).sysbuf) as *mut u8;
+        std::ptr::write(buf as *mut F, f);
+        arch::systemstack_switch(m, trampoline::<F, R>);
+        std::ptr::read(buf as *const R)
+    }
+}
+
+/// [`systemstack`] for code that never returns (panics, fatal errors, exit).
+#[inline(always)]
+pub fn systemstack_noreturn(f: impl FnOnce()) -> ! {
+    systemstack(f);
+    // Unreachable: every caller's closure diverges. Exit like a fatal error if not.
+    sys::exit(2)
+}
+
+/// Runs on g0: takes the closure out of the mailbox, runs it, stores the result.
+unsafe extern "C" fn trampoline<F: FnOnce() -> R, R>(m: *mut M) {
+    // SAFETY: systemstack wrote an `F` into the mailbox just before switching.
+    let f = unsafe { std::ptr::read(std::ptr::addr_of!((*m).sysbuf) as *const F) };
+    let r = f();
+    // SAFETY: the mailbox is free again and holds an `R` (size/alignment checked).
+    unsafe { std::ptr::write(std::ptr::addr_of_mut!((*m).sysbuf) as *mut R, r) };
+}
+
+// ---------------------------------------------------------------------------------
+// newstack / copystack
+// ---------------------------------------------------------------------------------
+
+/// `(new sp, new bp)` returned to `morestack_noctxt` in RAX:RDX.
+#[repr(C)]
+pub struct SpBp {
+    sp: usize,
+    bp: usize,
+}
+
+/// The size to move a stack of `old` bytes to when `used` bytes are live and the
+/// function needs `framesize` more (plus the guard): doubled (kept when
+/// `force_move`) until it fits. `Err(size)` when that size exceeds `max`.
+pub fn grow_size(
+    old: usize,
+    used: usize,
+    framesize: usize,
+    force_move: bool,
+    max: usize,
+) -> Result<usize, usize> {
+    let needed = used.saturating_add(framesize).saturating_add(STACK_GUARD);
+    let mut new = if force_move {
+        old
+    } else {
+        old.saturating_mul(2)
+    };
+    while new < needed {
+        new = new.saturating_mul(2);
+    }
+    if new > max {
+        Err(new)
+    } else {
+        Ok(new)
+    }
+}
+
+/// Called by `morestack_noctxt` on g0 when goroutine `gp`'s prologue check failed:
+/// `sp` is the SP at morestack entry (`[sp]` = restart), `bp` the caller's frame
+/// pointer, `framesize` F. Grows (or, under stackmove, moves) the stack and returns
+/// where morestack resumes: the copied SP, whose `[sp]` is `restart`, or
+/// `restart + 5` (`resume`) when F + guard bytes are already guaranteed.
+///
+/// # Safety
+/// Called only from `morestack_noctxt` with `gp` = the M's curg, suspended.
+pub(crate) unsafe extern "C" fn newstack(
+    gp: *mut G,
+    sp: usize,
+    bp: usize,
+    framesize: usize,
+) -> SpBp {
+    // SAFETY: morestack passes the running goroutine, whose M is live.
+    let (g, knobs) = unsafe { (&mut *gp, (*(*gp).m).knobs) };
+    if sp < g.stack_lo || sp >= g.stack_hi {
+        let mut b = b"runtime: newstack sp=".to_vec();
+        append_stack_range(&mut b, sp, g);
+        sys::write_all(sys::STDERR, &b);
+        crate::panic::throw("runtime: split stack overflow");
+    }
+    let old = g.stack_hi - g.stack_lo;
+    let used = g.stack_hi - sp;
+    let newsize = match grow_size(old, used, framesize, knobs.stackmove, knobs.max_stack) {
+        Ok(n) => n,
+        Err(_) => {
+            let mut b = b"runtime: goroutine stack exceeds ".to_vec();
+            append_uint(&mut b, knobs.max_stack as u64);
+            b.extend_from_slice(b"-byte limit\nruntime: sp=");
+            append_stack_range(&mut b, sp, g);
+            sys::write_all(sys::STDERR, &b);
+            crate::panic::throw("stack overflow");
+        }
+    };
+    // Registers are not verified: argument registers beyond a function's parameters
+    // hold dead values (a two-parameter function leaves rdx..r9 undefined) that can
+    // look like old-stack addresses, and without per-function argument maps they
+    // cannot be told apart. Codegen's invariant (docs/abi.md, "The aggregate stack")
+    // is that no argument ever points into the goroutine stack.
+    let verify = if knobs.verify { Verify::Stack } else { Verify::Off };
+    // SAFETY: the goroutine is suspended in morestack; [sp, hi) is its live stack and
+    // bp its innermost saved-FP chain link.
+    let (nsp, nbp, frames) = unsafe { copystack(g, newsize, sp, bp, verify) };
+    g.stackguard0 = if knobs.stackmove {
+        STACK_POISON_MOVE
+    } else {
+        g.stack_lo + STACK_GUARD
+    };
+    // The entry state is consumed; leave no stale stack address in the G.
+    g.morebuf.sp = 0;
+    g.morebuf.bp = 0;
+    if knobs.stackmove {
+        // SAFETY: [nsp] is the copied return address `restart`; grow_size made room
+        // for F + guard below it, so the function may skip the check.
+        unsafe { *(nsp as *mut usize) += arch::RESUME_OFFSET };
+    }
+    if knobs.log {
+        log_move(g.goid, old, newsize, used, frames);
+    }
+    SpBp { sp: nsp, bp: nbp }
+}
+
+/// Appends `0xSP stack=[0xLO, 0xHI]\n` as Go's stack messages do.
+fn append_stack_range(b: &mut Vec<u8>, sp: usize, g: &G) {
+    append_hex(b, sp as u64);
+    b.extend_from_slice(b" stack=[");
+    append_hex(b, g.stack_lo as u64);
+    b.extend_from_slice(b", ");
+    append_hex(b, g.stack_hi as u64);
+    b.extend_from_slice(b"]\n");
+}
+
+/// `MORESTACKDEBUG=stack=1`'s line for one copy.
+fn log_move(goid: i64, old: usize, new: usize, copied: usize, frames: usize) {
+    let mut b = b"runtime: goroutine ".to_vec();
+    append_int(&mut b, goid);
+    b.extend_from_slice(match new.cmp(&old) {
+        std::cmp::Ordering::Greater => b" stack grow ",
+        std::cmp::Ordering::Equal => b" stack move ",
+        std::cmp::Ordering::Less => b" stack shrink ",
+    });
+    append_uint(&mut b, old as u64);
+    b.extend_from_slice(b" -> ");
+    append_uint(&mut b, new as u64);
+    b.extend_from_slice(b" bytes, copied ");
+    append_uint(&mut b, copied as u64);
+    b.extend_from_slice(b" bytes, ");
+    append_uint(&mut b, frames as u64);
+    b.extend_from_slice(b" frames adjusted\n");
+    sys::write_all(sys::STDERR, &b);
+}
+
+/// What [`copystack`]'s debug verifier checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Verify {
+    Off,
+    /// Every word of the copied stack.
+    Stack,
+    /// That, and the registers `morestack_noctxt` saved in `g.morebuf`.
+    StackAndRegisters,
+}
+
+impl Verify {
+    fn stack_if(on: bool) -> Verify {
+        if on {
+            Verify::Stack
+        } else {
+            Verify::Off
+        }
+    }
+}
+
+/// Moves `g`'s stack to a fresh one of `newsize` bytes: copies the live part
+/// `[sp, hi)` to the top of the new stack, adjusts the frame pointer `bp`, every saved
+/// frame pointer along its chain and the runtime records pointing into the stack
+/// (`g.sched`, `g.morebuf.sp/bp`), frees the old stack, and (when `verify`) checks
+/// that no other word or saved register still points into the old one. Returns the
+/// new sp, the new bp and the number of frame pointers adjusted. Does not touch
+/// `stackguard0`.
+///
+/// # Safety
+/// `g` is suspended (not running on its stack), `[sp, hi)` is its live stack, `bp` the
+/// innermost frame pointer of its chain (or any value outside the stack).
+pub(crate) unsafe fn copystack(
+    g: &mut G,
+    newsize: usize,
+    sp: usize,
+    bp: usize,
+    verify: Verify,
+) -> (usize, usize, usize) {
+    let (old_lo, old_hi) = (g.stack_lo, g.stack_hi);
+    let used = old_hi - sp;
+    let (new_lo, new_hi) = stackalloc(newsize);
+    let delta = new_hi.wrapping_sub(old_hi);
+    let in_old = |v: usize| (old_lo..old_hi).contains(&v);
+    let adj = |v: usize| if in_old(v) { v.wrapping_add(delta) } else { v };
+    // SAFETY: [sp, old_hi) is the live old stack, [new_hi - used, new_hi) lies in the
+    // fresh mapping (newsize >= used by grow_size/shrink policy); they do not overlap.
+    unsafe { std::ptr::copy_nonoverlapping(sp as *const u8, (new_hi - used) as *mut u8, used) };
+
+    // The frame-pointer chain: each [fp] that points into the old stack is a saved
+    // frame pointer (the invariant of this module); rewrite it in the copy and follow.
+    let mut frames = 0;
+    if in_old(bp) {
+        frames += 1;
+    }
+    let mut fp = bp;
+    while fp >= sp && fp + 16 <= old_hi && fp.is_multiple_of(8) {
+        // SAFETY: `fp` lies in the live old stack (checked), 8-aligned.
+        let next = unsafe { (fp as *const usize).read() };
+        if !in_old(next) || next <= fp {
+            break; // the chain's end (0, or a frame of another stack)
+        }
+        // SAFETY: fp + delta is the copy of `fp`, inside the new stack's used part.
+        unsafe { ((fp.wrapping_add(delta)) as *mut usize).write(next.wrapping_add(delta)) };
+        frames += 1;
+        fp = next;
+    }
+    g.sched.sp = adj(g.sched.sp);
+    g.sched.bp = adj(g.sched.bp);
+    g.morebuf.sp = adj(g.morebuf.sp);
+    g.morebuf.bp = adj(g.morebuf.bp);
+    g.stack_lo = new_lo;
+    g.stack_hi = new_hi;
+    let (nsp, nbp) = (sp.wrapping_add(delta), adj(bp));
+
+    if verify != Verify::Off {
+        // SAFETY: [nsp, new_hi) was just written (the copy); readable words.
+        let words = unsafe { std::slice::from_raw_parts(nsp as *const usize, used / 8) };
+        let regs = g.morebuf.regs.iter().chain(g.morebuf.callee.iter());
+        let reg_names = [
+            "rdi", "rsi", "rdx", "rcx", "r8", "r9", "rbx", "r12", "r13", "r14", "r15",
+        ];
+        for (name, &v) in reg_names.iter().zip(regs) {
+            if verify == Verify::StackAndRegisters && in_old(v) {
+                let mut b = b"runtime: copystack: register ".to_vec();
+                b.extend_from_slice(name.as_bytes());
+                b.extend_from_slice(b" = ");
+                append_hex(&mut b, v as u64);
+                b.extend_from_slice(b", old stack=[");
+                append_hex(&mut b, old_lo as u64);
+                b.extend_from_slice(b", ");
+                append_hex(&mut b, old_hi as u64);
+                b.extend_from_slice(b")\n");
+                sys::write_all(sys::STDERR, &b);
+                let mut b = b"unadjusted pointer into old stack in register ".to_vec();
+                b.extend_from_slice(name.as_bytes());
+                crate::panic::throw(std::str::from_utf8(&b).unwrap_or("?"));
+            }
+        }
+        if let Some(off) = find_unadjusted(words, sp, (old_lo, old_hi), &is_code_address) {
+            let mut b = b"runtime: copystack: word at sp+".to_vec();
+            append_hex(&mut b, off as u64);
+            b.extend_from_slice(b" = ");
+            append_hex(&mut b, words[off / 8] as u64);
+            b.extend_from_slice(b", old stack=[");
+            append_hex(&mut b, old_lo as u64);
+            b.extend_from_slice(b", ");
+            append_hex(&mut b, old_hi as u64);
+            b.extend_from_slice(b"), sp was ");
+            append_hex(&mut b, sp as u64);
+            b.push(b'\n');
+            sys::write_all(sys::STDERR, &b);
+            let mut b = b"unadjusted pointer into old stack at sp+".to_vec();
+            append_hex(&mut b, off as u64);
+            crate::panic::throw(std::str::from_utf8(&b).unwrap_or("?"));
+        }
+    }
+    // SAFETY: the goroutine's live data has been copied; nothing refers to the old
+    // stack any more (the chain and records were adjusted above).
+    unsafe { stackfree(old_lo, old_hi) };
+    (nsp, nbp, frames)
+}
+
+/// Whether `pc` may be a return address: inside a registered compiled function or in
+/// executable memory (the runtime's own code).
+fn is_code_address(pc: usize) -> bool {
+    crate::symtab::with_func(pc, |_| ()).is_some() || sys::is_executable(pc)
+}
+
+/// The copy verifier: the byte offset of the first word of `words` (the live stack,
+/// from `sp` up to the old stack's top `old.1`) whose value points into the live part
+/// of the old stack `[sp, hi)` and is not a frame pointer — a pointer into the stack
+/// that nobody adjusted. Without stack maps, dead words inside live frames (padding,
+/// spill slots not yet written) cannot be told from live ones, and they can hold saved
+/// frame pointers of returned calls. So these are tolerated:
+/// * values below `sp`: they point into dead memory, so nothing can use them;
+/// * frame records: a value followed by a return address (`is_code(next word)`);
+/// * frame pointers: a value `v` whose target frame's return-address slot
+///   (`v + 8`) holds a return address.
+///
+/// A codegen bug (the address of a spill or stack slot kept across a call) points at
+/// data, not at a frame base, and is reported.
+pub fn find_unadjusted(
+    words: &[usize],
+    sp: usize,
+    old: (usize, usize),
+    is_code: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
+    let lo = sp.max(old.0);
+    for (i, &v) in words.iter().enumerate() {
+        if v < lo || v >= old.1 {
+            continue;
+        }
+        let frame_record = words.get(i + 1).is_some_and(|&ret| is_code(ret));
+        let frame_pointer =
+            v.is_multiple_of(8) && words.get((v - sp) / 8 + 1).is_some_and(|&ret| is_code(ret));
+        if !frame_record && !frame_pointer {
+            return Some(i * 8);
+        }
+    }
+    None
+}
+
+/// `morestack_noctxt` found no M (kind 0) or found itself on g0 (kind 1): Go's
+/// `badmorestackg0` prints `fatal: morestack on g0` and crashes; we add the traceback
+/// and exit 2.
+pub(crate) unsafe extern "C" fn badmorestack(kind: usize, _g: *mut G) -> ! {
+    if kind == 0 {
+        crate::panic::throw("morestack on a goroutine without an M");
+    }
+    let mut b = b"fatal: morestack on g0\n\nruntime stack:\n".to_vec();
+    crate::traceback::append_traceback(&mut b, arch::frame_pointer());
+    sys::write_all(sys::STDERR, &b);
+    sys::exit(2)
+}
+
+// ---------------------------------------------------------------------------------
+// Shrinking
+// ---------------------------------------------------------------------------------
+
+/// Halves `gp`'s stack when less than a quarter of it is used (Go's `shrinkstack`,
+/// counting the guard as used), never below [`STACK_MIN`]; same precise copy as
+/// growth. Returns whether it moved the stack.
+///
+/// Safe point: `gp` must be suspended in [`systemstack`] entered directly from
+/// compiled code (`g.sched` holds its SP/BP) with no runtime frame in between that
+/// keeps stack addresses; `runtime.GC` is such a point.
+///
+/// # Safety
+/// Runs on g0; `gp` is a live, suspended goroutine of this M.
+pub unsafe fn shrinkstack(gp: *mut G) -> bool {
+    // SAFETY: caller's contract.
+    let g = unsafe { &mut *gp };
+    // SAFETY: a goroutine's M outlives it.
+    let Some(m) = (unsafe { g.m.as_ref() }) else {
+        return false;
+    };
+    if m.fixed || g.sched.sp == 0 || m.gcur == gp {
+        return false;
+    }
+    let old = g.stack_hi - g.stack_lo;
+    let new = old / 2;
+    if new < STACK_MIN {
+        return false;
+    }
+    let used = g.stack_hi - g.sched.sp;
+    if used + STACK_GUARD >= old / 4 {
+        return false;
+    }
+    let knobs = m.knobs;
+    // SAFETY: suspended in systemstack: [sched.sp, hi) is live, sched.bp the chain.
+    let (_, _, frames) = unsafe {
+        copystack(
+            g,
+            new,
+            g.sched.sp,
+            g.sched.bp,
+            Verify::stack_if(knobs.verify),
+        )
+    };
+    g.stackguard0 = if knobs.stackmove {
+        STACK_POISON_MOVE
+    } else {
+        g.stack_lo + STACK_GUARD
+    };
+    if knobs.log {
+        log_move(g.goid, old, new, used, frames);
+    }
+    true
+}
+
+/// `runtime.GC()`: there is no collector yet; the call is the safe point where the
+/// running goroutine's stack may shrink (Go shrinks stacks during GC).
+#[export_name = "runtime.GC"]
+pub extern "C" fn gc() {
+    systemstack(|| {
+        let m = current_m();
+        // SAFETY: on g0 of a live M; curg is suspended in this systemstack call.
+        unsafe {
+            if !m.is_null() && !(*m).curg.is_null() {
+                shrinkstack((*m).curg);
+            }
+        }
+    })
+}
+
+// ---------------------------------------------------------------------------------
+// The aggregate stack
+// ---------------------------------------------------------------------------------
+
+/// `runtime.morestackagg(g, size)`: a 16-aligned region of `size` bytes in the chunk
+/// after the current one (reused from the cache when big enough); sets `g.agg_sp` to
+/// its end and `g.agg_limit` to the chunk's limit (docs/abi.md "The aggregate stack").
+///
+/// # Safety
+/// `g` is the calling goroutine; `g.agg_limit` is 0 or a limit this function set.
+#[export_name = "runtime.morestackagg"]
+pub unsafe extern "C" fn morestackagg(g: *mut G, size: u64) -> *mut u8 {
+    // SAFETY: caller's contract; the G outlives the call.
+    systemstack(move || unsafe { agg_grow(&mut *g, size) })
+}
+
+/// The body of [`morestackagg`].
+///
+/// # Safety
+/// As for `morestackagg`.
+unsafe fn agg_grow(g: &mut G, size: u64) -> *mut u8 {
+    if size > (1 << 40) {
+        crate::panic::throw("runtime: out of memory");
+    }
+    let size = (size as usize + 15) & !15;
+    // Chunks are used LIFO: the current one (holding agg_limit) and those before it
+    // hold live aggregates, those after it are free cache.
+    let next = if g.agg_limit == 0 {
+        0
+    } else {
+        // SAFETY: a non-zero agg_limit is a chunk limit; its header holds the index.
+        unsafe { (g.agg_limit as *const usize).read() + 1 }
+    };
+    let chunks = &mut g.agg.chunks;
+    let fits = |c: &AggChunk| c.limit - c.base >= size;
+    if next >= chunks.len() || !fits(&chunks[next]) {
+        let len = (size + AGG_HEADER)
+            .max(AGG_CHUNK_SIZE)
+            .next_multiple_of(4096);
+        let base = sys::mmap_anon(len);
+        if base.is_null() {
+            crate::panic::throw("runtime: out of memory");
+        }
+        let c = AggChunk {
+            base: base as usize,
+            limit: base as usize + len - AGG_HEADER,
+        };
+        // SAFETY: the header word lies inside the fresh mapping.
+        unsafe { (c.limit as *mut usize).write(next) };
+        if next < chunks.len() {
+            let old = std::mem::replace(&mut chunks[next], c);
+            // SAFETY: chunk `next` is after the current one: no live aggregate in it.
+            unsafe { sys::munmap(old.base as *mut u8, old.limit + AGG_HEADER - old.base) };
+        } else {
+            chunks.push(c);
+        }
+    }
+    let c = chunks[next];
+    g.agg_sp = c.base + size;
+    g.agg_limit = c.limit;
+    c.base as *mut u8
+}
+
+// ---------------------------------------------------------------------------------
+// For tracebacks
+// ---------------------------------------------------------------------------------
+
+/// `(goid, g0's [lo, hi), the user goroutine's [lo, hi))`.
+pub(crate) type TracebackStacks = (i64, (usize, usize), (usize, usize));
+
+/// The stacks a traceback may walk on this thread, or None on a thread without an M.
+pub(crate) fn traceback_stacks() -> Option<TracebackStacks> {
+    let m = current_m();
+    if m.is_null() {
+        return None;
+    }
+    // SAFETY: this thread's live M and its Gs.
+    unsafe {
+        let g0 = &*(*m).g0;
+        let g = (*m).curg.as_ref()?;
+        Some((g.goid, (g0.stack_lo, g0.stack_hi), (g.stack_lo, g.stack_hi)))
+    }
+}
+
+#[cfg(test)]
+mod tests;
