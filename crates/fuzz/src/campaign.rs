@@ -48,6 +48,9 @@ pub struct Config {
     pub corpus: Vec<PathBuf>,
     pub out: PathBuf,
     pub timeout: Duration,
+    /// Keys of findings already reported and not fixed yet (an expectation list): they
+    /// are still recorded, but only other findings make the campaign fail.
+    pub known: HashSet<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -61,6 +64,7 @@ enum Source {
 
 struct Finding {
     key: String,
+    known: bool,
     count: u64,
     first_iteration: u64,
     source: Source,
@@ -82,7 +86,7 @@ impl Stats {
     }
 }
 
-/// Runs a campaign; returns the number of distinct findings.
+/// Runs a campaign; returns the number of distinct findings that are not known.
 pub fn run(cfg: &Config) -> io::Result<usize> {
     let seeds = load_seeds(&cfg.corpus)?;
     fs::create_dir_all(&cfg.out)?;
@@ -114,7 +118,7 @@ pub fn run(cfg: &Config) -> io::Result<usize> {
         }
     }
     c.summary(start.elapsed());
-    Ok(c.findings.len())
+    Ok(c.findings.iter().filter(|f| !f.known).count())
 }
 
 struct Campaign<'c> {
@@ -191,7 +195,9 @@ impl Campaign<'_> {
             return Ok(());
         }
         let n = self.findings.len();
-        println!("finding #{n}: {} (iteration {}, {source:?}, {} bytes); minimising...", bug.key, self.stats.iterations, input.len());
+        let known = self.cfg.known.contains(&bug.key);
+        let tag = if known { " [known]" } else { "" };
+        println!("finding #{n}{tag}: {} (iteration {}, {source:?}, {} bytes); minimising...", bug.key, self.stats.iterations, input.len());
         let base = self.cfg.out.join(format!("crash-{n}"));
         fs::write(base.with_extension("go"), input)?;
         let minimised = if bug.key == "timeout" {
@@ -222,7 +228,7 @@ impl Campaign<'_> {
         if let Some(min) = minimised {
             println!("finding #{n}: minimised to {} bytes: {:?}", min.len(), if min.len() <= 200 { min.as_str() } else { "(see file)" });
         }
-        self.findings.push(Finding { key: bug.key, count: 1, first_iteration: self.stats.iterations, source });
+        self.findings.push(Finding { key: bug.key, known, count: 1, first_iteration: self.stats.iterations, source });
         Ok(())
     }
 
@@ -257,9 +263,17 @@ impl Campaign<'_> {
             println!("findings: none");
         }
         for (n, f) in self.findings.iter().enumerate() {
-            println!("finding #{n}: {} — {} occurrence(s), first at iteration {} ({:?}); see crash-{n}.txt", f.key, f.count, f.first_iteration, f.source);
+            let tag = if f.known { " [known]" } else { "" };
+            println!("finding #{n}{tag}: {} — {} occurrence(s), first at iteration {} ({:?}); see crash-{n}.txt", f.key, f.count, f.first_iteration, f.source);
         }
     }
+}
+
+/// Reads an expectation list: one finding key per line; blank lines and `#` comments
+/// are ignored.
+pub fn load_known(path: &Path) -> io::Result<HashSet<String>> {
+    let text = fs::read_to_string(path).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+    Ok(text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_string).collect())
 }
 
 /// Reads every `.go` file under the given paths, sorted so that the order (and hence

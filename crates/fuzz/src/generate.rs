@@ -224,7 +224,7 @@ const STRINGS: &[(&str, usize)] = &[
     ("\"\\x00\\xff\"", 2),
     ("\"\\u00e9\\U0001F600\"", 6),
     ("\"tab\\tnl\\n\"", 7),
-    ("`raw\\n`", 6),
+    ("`raw\\n`", 5),
     ("\"%d %s %v\"", 8),
 ];
 
@@ -476,11 +476,12 @@ impl Gen<'_> {
 
     // ---- scope ----------------------------------------------------------------------
 
-    /// Variables visible here, innermost first, shadowed ones left out.
+    /// Variables visible here, innermost first, shadowed ones left out. (While a
+    /// package variable's initialiser is generated, `scopes[0]` holds only the earlier
+    /// package variables, so that no initialiser refers to a later one.)
     fn visible(&self) -> Vec<(&str, &Ty)> {
         let mut seen = BTreeSet::new();
         let mut out = Vec::new();
-        // Inside a package initialiser only earlier package variables are visible.
         for scope in self.scopes.iter().rev() {
             for v in scope.iter().rev() {
                 if seen.insert(v.name.as_str()) {
@@ -1152,10 +1153,7 @@ impl Gen<'_> {
             0..=2 => {
                 let op = *self.rng.pick(&["+", "-", "*", "/", "%", "&", "|", "^", "&^"]);
                 let l = self.expr_raw(t, d);
-                let mut r = self.expr_raw(t, d);
-                if (op == "/" || op == "%") && Self::is_zero(&r) {
-                    r = Ex { s: "1".into(), k: Some(Konst::Int(1, false)), untyped: true };
-                }
+                let r = self.expr_raw(t, d);
                 self.int_binary(t, k, op, l, r)
             }
             3 => {
@@ -1246,6 +1244,9 @@ impl Gen<'_> {
 
     /// `l op r` for integers, folding constants as Go does.
     fn int_binary(&mut self, t: &Ty, k: IntKind, op: &str, l: Ex, r: Ex) -> Ex {
+        // Two constants fold with arbitrary precision; otherwise a constant converts to `t`.
+        let r = if l.k.is_some() && r.k.is_some() { r } else { self.fit(t, r) };
+        let r = if (op == "/" || op == "%") && Self::is_zero(&r) { Ex { s: "1".into(), k: Some(Konst::Int(1, false)), untyped: true } } else { r };
         match (l.k, r.k) {
             (Some(Konst::Int(a, ta)), Some(Konst::Int(b, tb))) => {
                 let typed = ta || tb;
@@ -1269,7 +1270,7 @@ impl Gen<'_> {
             }
             _ => {
                 let untyped = l.untyped && r.untyped;
-                let (l, r) = (self.fit(t, l), self.fit(t, r));
+                let l = self.fit(t, l);
                 Ex { s: format!("({} {op} {})", l.s, r.s), k: None, untyped }
             }
         }
@@ -1320,7 +1321,10 @@ impl Gen<'_> {
             4 => {
                 let k = *self.rng.pick(&INT_KINDS);
                 let e = self.expr(&Ty::Int(k), d);
-                Ex { s: format!("float64({})", e.s), k: e.int().map(|v| Konst::Float(v as f64)), untyped: false }
+                // A shift of an untyped constant would take float64 from the conversion.
+                let value = e.int().map(|v| Konst::Float(v as f64));
+                let s = if e.untyped && e.k.is_none() { conv(&Ty::Int(k), &e.s) } else { e.s };
+                Ex { s: format!("float64({s})"), k: value, untyped: false }
             }
             _ => self.projection(&Ty::Float, d).unwrap_or_else(|| self.leaf(&Ty::Float).expect("float literal")),
         }
@@ -1393,7 +1397,8 @@ impl Gen<'_> {
                 let e = self.expr(&Ty::Int(Int32), d);
                 // A constant code point converts to a constant string.
                 let k = e.int().map(|v| Konst::Str(u32::try_from(v).ok().and_then(char::from_u32).map_or(3, char::len_utf8)));
-                Ex { s: format!("string({})", e.s), k, untyped: false }
+                let s = if e.untyped && e.k.is_none() { conv(&Ty::Int(Int32), &e.s) } else { e.s };
+                Ex { s: format!("string({s})"), k, untyped: false }
             }
             4 => Ex::new(format!("string({})", self.typed_expr(&Ty::Slice(Box::new(Ty::Int(Uint8))), d))),
             5 => {
@@ -1546,15 +1551,6 @@ impl Gen<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn tmp_dump() {
-        let _ = std::fs::create_dir_all("/tmp/gen");
-        let mut rng = Rng::new(42);
-        for i in 0..300 {
-            std::fs::write(format!("/tmp/gen/p{i:03}.go"), program(&mut rng)).unwrap();
-        }
-    }
 
     #[test]
     fn deterministic() {

@@ -12,7 +12,8 @@
 //!
 //! ```text
 //! morestack-fuzz [--seconds N] [--iterations N] [--seed S] [--corpus PATH]...
-//!                [--out DIR] [--timeout SECS]     run a campaign (exit 1 on findings)
+//!                [--out DIR] [--timeout SECS] [--known FILE]
+//!                                                 run a campaign (exit 1 on new findings)
 //! morestack-fuzz --replay FILE...                 run files in-process, print outcomes
 //! ```
 
@@ -24,11 +25,12 @@ mod pipeline;
 mod rng;
 mod worker;
 
-use std::path::PathBuf;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
-const USAGE: &str = "usage: morestack-fuzz [--seconds N] [--iterations N] [--seed S] [--corpus PATH]... [--out DIR] [--timeout SECS]
+const USAGE: &str = "usage: morestack-fuzz [--seconds N] [--iterations N] [--seed S] [--corpus PATH]... [--out DIR] [--timeout SECS] [--known FILE]
        morestack-fuzz --replay FILE...
 
   --seconds N      stop after N seconds (default 60 unless --iterations is given)
@@ -38,9 +40,11 @@ const USAGE: &str = "usage: morestack-fuzz [--seconds N] [--iterations N] [--see
                    repeatable (default: testsuite and examples)
   --out DIR        where findings are written (default target/fuzz-findings)
   --timeout SECS   per-input time limit; longer counts as a hang (default 10)
+  --known FILE     finding keys already reported (one per line, # comments): still
+                   recorded, but they do not make the exit status 1
   --replay FILE    run files through the pipeline in this process and print the outcome
 
-Exit status: 0 when nothing was found, 1 when something was, 2 on a usage or I/O error.";
+Exit status: 0 when nothing new was found, 1 when something was, 2 on a usage or I/O error.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -68,7 +72,15 @@ fn main() -> ExitCode {
 }
 
 fn parse_args(args: &[String]) -> Result<campaign::Config, String> {
-    let mut cfg = campaign::Config { seconds: None, iterations: None, seed: 1, corpus: Vec::new(), out: PathBuf::from("target/fuzz-findings"), timeout: Duration::from_secs(10) };
+    let mut cfg = campaign::Config {
+        seconds: None,
+        iterations: None,
+        seed: 1,
+        corpus: Vec::new(),
+        out: PathBuf::from("target/fuzz-findings"),
+        timeout: Duration::from_secs(10),
+        known: HashSet::new(),
+    };
     let mut it = args.iter();
     while let Some(flag) = it.next() {
         if flag == "-h" || flag == "--help" {
@@ -83,6 +95,7 @@ fn parse_args(args: &[String]) -> Result<campaign::Config, String> {
             "--corpus" => cfg.corpus.push(PathBuf::from(value)),
             "--out" => cfg.out = PathBuf::from(value),
             "--timeout" => cfg.timeout = Duration::from_secs(number()?.max(1)),
+            "--known" => cfg.known = campaign::load_known(Path::new(value)).map_err(|e| e.to_string())?,
             _ => return Err(format!("unknown flag {flag}")),
         }
     }

@@ -1,6 +1,6 @@
-//! Test-case reduction by delta debugging: removes ever smaller chunks of lines, then
-//! tokens, then characters, keeping each removal after which the input still shows the
-//! same bug.
+//! Test-case reduction by delta debugging: removes ever smaller chunks of lines and
+//! whole `{ ... }` blocks, then tokens, then characters, keeping each removal after
+//! which the input still shows the same bug.
 //!
 //! The result is 1-minimal at the finest unit tried, within the budget of test runs.
 //! It stays valid UTF-8, since every unit boundary is a character boundary. Not
@@ -16,8 +16,16 @@ const CHAR_LEVEL_MAX: usize = 2000;
 pub fn minimise(input: &str, budget: usize, still_fails: &mut dyn FnMut(&str) -> bool) -> String {
     let mut left = budget;
     let mut cur = input.to_string();
-    let lines: Vec<String> = cur.split_inclusive('\n').map(str::to_string).collect();
-    cur = reduce(lines, &mut left, still_fails);
+    // Lines and whole blocks, alternately, until neither removes anything.
+    loop {
+        let before = cur.len();
+        let lines: Vec<String> = cur.split_inclusive('\n').map(str::to_string).collect();
+        cur = reduce(lines, &mut left, still_fails);
+        cur = remove_blocks(cur, &mut left, still_fails);
+        if cur.len() == before || left == 0 {
+            break;
+        }
+    }
     let tokens: Vec<String> = split_tokens(cur.as_bytes()).into_iter().map(|t| String::from_utf8_lossy(t).into_owned()).collect();
     cur = reduce(tokens, &mut left, still_fails);
     if cur.len() <= CHAR_LEVEL_MAX {
@@ -25,6 +33,45 @@ pub fn minimise(input: &str, budget: usize, still_fails: &mut dyn FnMut(&str) ->
         cur = reduce(chars, &mut left, still_fails);
     }
     cur
+}
+
+/// Tries to remove each brace-delimited statement or declaration whole: from a line
+/// that ends in `{` to the line that closes it. Line chunks rarely line up with those,
+/// and removing half of one leaves a syntax error rather than the bug.
+fn remove_blocks(cur: String, left: &mut usize, still_fails: &mut dyn FnMut(&str) -> bool) -> String {
+    let mut lines: Vec<String> = cur.split_inclusive('\n').map(str::to_string).collect();
+    let mut i = 0;
+    while i < lines.len() && *left > 0 {
+        let end = lines[i].trim_end().ends_with('{').then(|| closing_line(&lines, i)).flatten();
+        if let Some(end) = end {
+            let candidate = lines[..i].concat() + &lines[end + 1..].concat();
+            *left -= 1;
+            if still_fails(&candidate) {
+                lines.drain(i..=end);
+                continue;
+            }
+        }
+        i += 1;
+    }
+    lines.concat()
+}
+
+/// The line whose braces balance the block opened at the end of line `open`.
+fn closing_line(lines: &[String], open: usize) -> Option<usize> {
+    let mut depth = 0i64;
+    for (j, l) in lines.iter().enumerate().skip(open) {
+        for c in l.chars() {
+            match c {
+                '{' => depth += 1,
+                '}' => depth -= 1,
+                _ => {}
+            }
+        }
+        if depth <= 0 {
+            return Some(j);
+        }
+    }
+    None
 }
 
 fn reduce(mut units: Vec<String>, left: &mut usize, still_fails: &mut dyn FnMut(&str) -> bool) -> String {
@@ -68,6 +115,15 @@ mod tests {
         });
         assert_eq!(min, "BOOM(");
         assert!(runs < 500, "{runs} runs");
+    }
+
+    #[test]
+    fn removes_whole_blocks() {
+        let input = "func f() {\n\tif x {\n\t\ty()\n\t}\n\tBOOM\n}\n";
+        // Only inputs with balanced braces still fail: line chunks alone cannot cut
+        // the `if` out; whole blocks can.
+        let min = minimise(input, 1000, &mut |s| s.contains("BOOM") && s.matches('{').count() == s.matches('}').count() && s.contains("func"));
+        assert!(!min.contains("if"), "{min:?}");
     }
 
     #[test]

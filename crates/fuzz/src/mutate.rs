@@ -32,10 +32,15 @@ const DICTIONARY: &[&str] = &[
 /// NUL, a byte order mark, and NUL itself.
 const ODD_BYTES: &[&[u8]] = &[b"\x80", b"\xc3", b"\xed\xa0\x80", b"\xf4\x90\x80\x80", b"\xc0\x80", b"\xef\xbb\xbf", b"\0", b"\xff\xfe"];
 
-/// Applies one to five random mutations to `seed`; `others` are splice partners.
+/// Applies random mutations to `seed`: one, or with halving probability a few more
+/// (a single edit often leaves a program the checker accepts; a pile of them rarely
+/// gets past the parser). `others` are splice partners.
 pub fn mutate(rng: &mut Rng, seed: &str, others: &[String]) -> String {
     let mut b = seed.as_bytes().to_vec();
-    let n = 1 + rng.below(5);
+    let mut n = 1;
+    while n < 6 && rng.chance(1, 2) {
+        n += 1;
+    }
     for _ in 0..n {
         match rng.below(10) {
             0 | 1 => bytes(rng, &mut b),
@@ -222,16 +227,17 @@ pub fn garbage(rng: &mut Rng) -> String {
     s
 }
 
-/// A program around one construct nested `depth` levels deep, with depths chosen
-/// around the parser's nesting limit (1000) and far beyond it, so that the recursion
-/// of every pass — parser, checker, code generator — is exercised at its bounds.
+/// A program around one construct nested `depth` times, with depths spread up to the
+/// parser's nesting limit (1000 levels; most constructs cost two or three levels each)
+/// and far beyond it, so that the recursion of every pass — parser, checker, code
+/// generator — is exercised at its bounds.
 pub fn deep_nesting(rng: &mut Rng) -> String {
-    const DEPTHS: &[usize] = &[10, 50, 100, 300, 500, 998, 999, 1000, 1001, 2000, 10_000];
+    const DEPTHS: &[usize] = &[10, 50, 100, 200, 330, 333, 400, 490, 499, 500, 700, 998, 999, 1000, 1001, 2000, 10_000];
     let n = *rng.pick(DEPTHS);
     let r = |s: &str, k: usize| s.repeat(k);
     let body = match rng.below(16) {
         0 => format!("x := {}1{}\n_ = x", r("(", n), r(")", n)),
-        1 => format!("x := {}1\n_ = x", r("-", n)),
+        1 => format!("x := {}1\n_ = x", r("- ", n)),
         2 => format!("x := 1{}\n_ = x", r(" + 1", n)),
         3 => format!("b := {}true\n_ = b", r("!", n)),
         4 => format!("{}{}", r("{\n", n), r("}\n", n)),

@@ -263,58 +263,61 @@ impl Types {
         }
     }
 
-    /// Size in bytes of a value of type `t` (docs/abi.md, "Value layout").
+    /// Size in bytes of a value of type `t` (docs/abi.md, "Value layout"). Saturates
+    /// at `u64::MAX` for types the checker rejects as larger than the address space.
     pub fn size_of(&self, t: TypeId) -> u64 {
-        use Basic::*;
-        match self.under(t) {
-            TypeKind::Basic(b) => match b {
-                Bool | Int8 | Uint8 | UntypedBool => 1,
-                Int16 | Uint16 => 2,
-                Int32 | Uint32 | Float32 | UntypedRune => 4,
-                String | UntypedString => 16,
-                _ => 8,
-            },
-            TypeKind::Pointer(_) | TypeKind::Func(_) => 8,
-            TypeKind::Slice(_) => 24,
-            TypeKind::Array { len, elem } => len * self.size_of(*elem),
-            TypeKind::Struct { fields } => {
-                let (offsets, align) = self.struct_layout(fields);
-                let end = match (offsets.last(), fields.last()) {
-                    (Some(off), Some(f)) => off + self.size_of(f.ty),
-                    _ => 0,
-                };
-                end.next_multiple_of(align)
-            }
-            TypeKind::Tuple(_) | TypeKind::Named { .. } => 0,
-        }
+        self.layout(t).map_or(u64::MAX, |(size, _)| size)
     }
 
     /// Alignment in bytes of a value of type `t`.
     pub fn align_of(&self, t: TypeId) -> u64 {
-        match self.under(t) {
-            TypeKind::Array { elem, .. } => self.align_of(*elem),
-            TypeKind::Struct { fields } => self.struct_layout(fields).1,
-            TypeKind::Basic(_) => self.size_of(t).clamp(1, 8),
-            _ => 8,
+        self.layout(t).map_or(8, |(_, align)| align)
+    }
+
+    /// `(size, alignment)` of `t`, or `None` if the size overflows. One pass over the
+    /// type: each component is laid out once, so nesting depth costs linear time.
+    pub fn layout(&self, t: TypeId) -> Option<(u64, u64)> {
+        use Basic::*;
+        Some(match self.under(t) {
+            TypeKind::Basic(b) => match b {
+                Bool | Int8 | Uint8 | UntypedBool => (1, 1),
+                Int16 | Uint16 => (2, 2),
+                Int32 | Uint32 | Float32 | UntypedRune => (4, 4),
+                String | UntypedString => (16, 8),
+                _ => (8, 8),
+            },
+            TypeKind::Pointer(_) | TypeKind::Func(_) => (8, 8),
+            TypeKind::Slice(_) => (24, 8),
+            TypeKind::Array { len, elem } => {
+                let (size, align) = self.layout(*elem)?;
+                (len.checked_mul(size)?, align)
+            }
+            TypeKind::Struct { fields } => {
+                let (_, size, align) = self.fields_layout(fields)?;
+                (size, align)
+            }
+            TypeKind::Tuple(_) | TypeKind::Named { .. } => (0, 1),
+        })
+    }
+
+    /// Field offsets, size and alignment of a struct with these fields.
+    fn fields_layout(&self, fields: &[Field]) -> Option<(Vec<u64>, u64, u64)> {
+        let mut offset = 0u64;
+        let mut max_align = 1u64;
+        let mut offsets = Vec::with_capacity(fields.len());
+        for f in fields {
+            let (size, align) = self.layout(f.ty)?;
+            max_align = max_align.max(align);
+            offset = offset.checked_next_multiple_of(align)?;
+            offsets.push(offset);
+            offset = offset.checked_add(size)?;
         }
+        Some((offsets, offset.checked_next_multiple_of(max_align)?, max_align))
     }
 
     /// Byte offset of each field, and the struct's alignment.
     pub fn struct_layout(&self, fields: &[Field]) -> (Vec<u64>, u64) {
-        let mut offset = 0u64;
-        let mut max_align = 1u64;
-        let offsets = fields
-            .iter()
-            .map(|f| {
-                let a = self.align_of(f.ty);
-                max_align = max_align.max(a);
-                offset = offset.next_multiple_of(a);
-                let here = offset;
-                offset += self.size_of(f.ty);
-                here
-            })
-            .collect();
-        (offsets, max_align)
+        self.fields_layout(fields).map_or_else(|| (vec![0; fields.len()], 8), |(offsets, _, align)| (offsets, align))
     }
 
     /// Offset of field `index` of struct type `t`.
@@ -448,6 +451,27 @@ mod tests {
         assert_eq!(t.kind(TypeId::FLOAT32), &TypeKind::Basic(Basic::Float32));
         assert_eq!(t.type_string(TypeId::FLOAT32), "float32");
         assert!(t.is_float(TypeId::FLOAT32) && t.is_numeric(TypeId::FLOAT32));
+    }
+
+    #[test]
+    fn deeply_nested_structs_lay_out_in_linear_time() {
+        // Laying out each level once: 1,000 levels would never finish if every
+        // level re-laid out its field three times (as an earlier version did).
+        let mut t = Types::new();
+        let mut ty = TypeId::INT16;
+        for _ in 0..1_000 {
+            ty = t.intern(TypeKind::Struct { fields: vec![Field { name: "f".into(), ty }, Field { name: "b".into(), ty: TypeId::BOOL }] });
+        }
+        assert_eq!(t.align_of(ty), 2);
+        assert_eq!(t.size_of(ty), 2 + 1_000 * 2);
+    }
+
+    #[test]
+    fn sizes_that_overflow_have_no_layout() {
+        let mut t = Types::new();
+        let a = t.intern(TypeKind::Array { len: 1 << 62, elem: TypeId::INT });
+        assert_eq!(t.layout(a), None);
+        assert_eq!(t.size_of(a), u64::MAX);
     }
 
     #[test]

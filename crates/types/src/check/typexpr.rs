@@ -4,10 +4,19 @@
 use std::collections::HashSet;
 
 use syntax::ast::{self, Expr, ExprKind};
+use syntax::Span;
 
 use super::{Checker, OMode, Operand};
 use crate::info::ObjKind;
 use crate::types::{Field, Signature, TypeId, TypeKind};
+
+/// The largest value size the compiler accepts: 2^50 bytes, beyond any address space
+/// an x86-64 process can map (48 bits of user space).
+const MAX_TYPE_SIZE: u64 = 1 << 50;
+
+fn span_of_fields(decls: &[ast::FieldDecl]) -> Span {
+    decls.iter().map(|d| d.span).reduce(Span::to).unwrap_or_default()
+}
 
 impl<'a> Checker<'a> {
     /// The type an expression denotes; `INVALID` (after a diagnostic) if it is not one.
@@ -54,7 +63,10 @@ impl<'a> Checker<'a> {
                 let n = self.array_length(len);
                 let elem = self.typ(elem);
                 match n {
-                    Some(n) if elem != TypeId::INVALID => self.info.types.intern(TypeKind::Array { len: n, elem }),
+                    Some(n) if elem != TypeId::INVALID => {
+                        let t = self.info.types.intern(TypeKind::Array { len: n, elem });
+                        self.check_size(e.span, t)
+                    }
                     _ => TypeId::INVALID,
                 }
             }
@@ -150,7 +162,21 @@ impl<'a> Checker<'a> {
         if !ok {
             return TypeId::INVALID;
         }
-        self.info.types.intern(TypeKind::Struct { fields })
+        let t = self.info.types.intern(TypeKind::Struct { fields });
+        self.check_size(span_of_fields(decls), t)
+    }
+
+    /// Rejects a type whose values could not fit in memory, as gc does (go/types
+    /// accepts them; gc reports `type T larger than address space`).
+    fn check_size(&mut self, span: Span, t: TypeId) -> TypeId {
+        match self.info.types.layout(t) {
+            Some((size, _)) if size <= MAX_TYPE_SIZE => t,
+            _ => {
+                let name = self.info.types.type_string(t);
+                self.error(span, format!("type {name} larger than address space"));
+                TypeId::INVALID
+            }
+        }
     }
 
     /// The function type of a signature; variadic `...T` becomes `[]T`.
