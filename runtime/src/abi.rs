@@ -48,6 +48,8 @@ pub struct G {
     pub(crate) morebuf: crate::stack::MoreBuf,
     /// The aggregate stack's chunks.
     pub(crate) agg: crate::stack::AggStack,
+    /// Under the stress knob: prologue checks since the stack last moved.
+    pub(crate) stress_skipped: usize,
 }
 
 const _: () = assert!(offset_of!(G, stack_lo) == 0);

@@ -236,6 +236,7 @@ impl G {
             sched: Gobuf::default(),
             morebuf: MoreBuf::default(),
             agg: AggStack::default(),
+            stress_skipped: 0,
         }
     }
 }
@@ -247,6 +248,18 @@ impl G {
 /// Maps a stack of `size` bytes with an inaccessible guard page below it; returns
 /// `(lo, hi)`. `MAP_NORESERVE`: only touched pages become resident.
 fn stackalloc(size: usize) -> (usize, usize) {
+    {
+        let mut cache = lock_stack_cache();
+        if let Some(i) = cache.iter().position(|&(lo, hi)| hi - lo == size) {
+            let (lo, hi) = cache.swap_remove(i);
+            // A reused stack must look like a fresh (zeroed) mapping: stale words of
+            // its earlier life could point into this very range, which the copy
+            // verifier cannot tell from an unadjusted pointer.
+            // SAFETY: [lo, hi) is a whole stack from the cache, used by nobody.
+            unsafe { std::ptr::write_bytes(lo as *mut u8, 0, hi - lo) };
+            return (lo, hi);
+        }
+    }
     let base = sys::mmap_anon(size + GUARD_PAGE);
     if base.is_null() {
         crate::panic::throw("runtime: cannot allocate goroutine stack");
@@ -262,8 +275,31 @@ fn stackalloc(size: usize) -> (usize, usize) {
 /// # Safety
 /// Nothing runs on or points into `[lo, hi)` any more.
 unsafe fn stackfree(lo: usize, hi: usize) {
-    // SAFETY: `[lo - GUARD_PAGE, hi)` is exactly the mapping stackalloc made.
+    let (lo, hi) = if hi - lo <= STACK_CACHE_MAX_SIZE {
+        // Keep the most recently freed stacks: evict the oldest when full.
+        let mut cache = lock_stack_cache();
+        cache.push((lo, hi));
+        if cache.len() <= STACK_CACHE_ENTRIES {
+            return;
+        }
+        cache.remove(0)
+    } else {
+        (lo, hi)
+    };
+    // SAFETY: `[lo - GUARD_PAGE, hi)` is exactly the mapping stackalloc made, and
+    // nothing uses it any more (it was freed, or evicted from the cache).
     unsafe { sys::munmap((lo - GUARD_PAGE) as *mut u8, hi - lo + GUARD_PAGE) };
+}
+
+/// Freed stacks kept for reuse (Go's stack pool, in miniature): a stack move then
+/// costs a copy, not an mmap, an mprotect and a munmap. Small stacks only, and few,
+/// so the cache never pins more than `STACK_CACHE_ENTRIES * STACK_CACHE_MAX_SIZE`.
+static STACK_CACHE: std::sync::Mutex<Vec<(usize, usize)>> = std::sync::Mutex::new(Vec::new());
+const STACK_CACHE_ENTRIES: usize = 4;
+const STACK_CACHE_MAX_SIZE: usize = 16 << 20;
+
+fn lock_stack_cache() -> std::sync::MutexGuard<'static, Vec<(usize, usize)>> {
+    STACK_CACHE.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 // ---------------------------------------------------------------------------------
@@ -503,6 +539,13 @@ pub(crate) unsafe extern "C" fn newstack(
     }
     let old = g.stack_hi - g.stack_lo;
     let used = g.stack_hi - sp;
+    let fits = sp.saturating_sub(framesize + STACK_GUARD) >= g.stack_lo;
+    if knobs.stackmove && fits && !stress_move_due(&mut g.stress_skipped, used) {
+        // SAFETY: [sp] is `restart`; the frame fits, so the function may resume past
+        // its check on the same stack (the guard stays poisoned).
+        unsafe { *(sp as *mut usize) += arch::RESUME_OFFSET };
+        return SpBp { sp, bp };
+    }
     let newsize = match grow_size(old, used, framesize, knobs.stackmove, knobs.max_stack) {
         Ok(n) => n,
         Err(_) => {
@@ -540,6 +583,25 @@ pub(crate) unsafe extern "C" fn newstack(
         log_move(g.goid, old, newsize, used, frames);
     }
     SpBp { sp: nsp, bp: nbp }
+}
+
+/// Under the stress knob, whether this check (whose frame fits) moves the stack.
+///
+/// Moving at every check copies the whole used stack per call: quadratic in the
+/// recursion depth, hours for a million-deep recursion. So every check moves while
+/// at most `STRESS_EVERY_CHECK` bytes are in use, and beyond that one check in
+/// `used / STRESS_BYTES_PER_CHECK` does: copying stays at most that many bytes per
+/// check on average, and moves still happen throughout every deep recursion.
+fn stress_move_due(skipped: &mut usize, used: usize) -> bool {
+    const STRESS_EVERY_CHECK: usize = 64 << 10;
+    const STRESS_BYTES_PER_CHECK: usize = 4 << 10;
+    *skipped += 1;
+    if used <= STRESS_EVERY_CHECK || *skipped >= used / STRESS_BYTES_PER_CHECK {
+        *skipped = 0;
+        true
+    } else {
+        false
+    }
 }
 
 /// Appends `0xSP stack=[0xLO, 0xHI]\n` as Go's stack messages do.
