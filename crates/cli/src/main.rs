@@ -16,6 +16,7 @@ const EXAMPLES: &str = "Examples:
   morestack run examples/hello.go        compile with the JIT and run
   morestack run --emit=clif prog.go      print the Cranelift IR of every function
   morestack check prog.go                report diagnostics only
+  morestack asm --func fib prog.go       machine code of main.fib, prologue included
   morestack test testsuite/              run Go-style test files
   morestack test /usr/share/go-1.19/test/ken";
 
@@ -36,6 +37,17 @@ enum Command {
     },
     /// Parse and type-check a Go file; print diagnostics.
     Check { file: PathBuf },
+    /// Show the machine code of compiled functions, with the stack-check prologue,
+    /// the call to morestack_noctxt and the restart, annotated with source lines.
+    Asm {
+        file: PathBuf,
+        /// Only this function (`fib` or `main.fib`; closures as `main.main.func1`).
+        #[arg(long = "func", value_name = "NAME")]
+        func: Option<String>,
+        /// Without stack-check prologues (to compare).
+        #[arg(long)]
+        no_stack_check: bool,
+    },
     /// Run Go-style test files (`// run`, `// errorcheck`, `// compile`).
     Test(morestack_testrunner::TestArgs),
     /// Print the version.
@@ -49,6 +61,16 @@ fn main() -> ExitCode {
             let opts = driver::RunOptions { emit_clif: emit.is_some(), no_stack_check };
             match driver::check(&file).and_then(|c| driver::run_jit(&c, &opts)) {
                 Ok(status) => ExitCode::from(status as u8),
+                Err(e) => fail(e),
+            }
+        }
+        Command::Asm { file, func, no_stack_check } => {
+            let opts = driver::RunOptions { emit_clif: false, no_stack_check };
+            match driver::check(&file).and_then(|c| driver::disassemble(&c, func.as_deref(), &opts)) {
+                Ok(text) => {
+                    print!("{text}");
+                    ExitCode::SUCCESS
+                }
                 Err(e) => fail(e),
             }
         }

@@ -290,3 +290,52 @@ fn test_subcommand_reports_and_sets_exit_status() {
     assert_eq!(doc["results"][0]["status"], "pass", "{}", o.show());
     assert_eq!(doc["results"][0]["mode"], "jit", "{}", o.show());
 }
+
+const BIG_FRAME: &str = "package main
+
+func small(n int) int {
+\tif n == 0 {
+\t\treturn 0
+\t}
+\treturn small(n-1) + 1
+}
+
+func big(n int) int {
+\tvar a [5000]int
+\ta[n] = n
+\treturn a[n] + small(n)
+}
+
+func main() {
+\tprintln(big(3))
+}
+";
+
+#[test]
+fn asm_shows_the_prologue_the_morestack_call_and_the_restart() {
+    let t = tempdir();
+    write(t.path(), "frames.go", BIG_FRAME);
+    let o = morestack(t.path(), &["asm", "--func", "small", "frames.go"]);
+    assert_eq!(o.code, Some(0), "{}", o.show());
+    let text = &o.stdout;
+    assert!(text.starts_with("TEXT main.small ("), "{}", o.show());
+    assert!(!text.contains("TEXT main.big"), "--func selects one function\n{}", o.show());
+    // The check against g.stackguard0, before the frame is allocated.
+    assert!(text.contains("mov r10,[rdi+10h]"), "{}", o.show());
+    assert!(text.contains("cmp r10,rsp"), "{}", o.show());
+    // The stub: morestack_noctxt with g and the frame size, then the restart.
+    assert!(text.contains("stack-check stub"), "{}", o.show());
+    assert!(text.contains("mov r11,rdi"), "{}", o.show());
+    assert!(text.contains("jmp main.small"), "{}", o.show());
+    // Source lines annotate the instructions.
+    assert!(text.contains("frames.go:7  return small(n-1) + 1"), "{}", o.show());
+}
+
+#[test]
+fn asm_of_an_unknown_function_fails() {
+    let t = tempdir();
+    write(t.path(), "hello.go", HELLO);
+    let o = morestack(t.path(), &["asm", "--func", "nosuch", "hello.go"]);
+    assert_eq!(o.code, Some(1), "{}", o.show());
+    assert!(o.stderr.contains("no function nosuch"), "{}", o.show());
+}

@@ -48,6 +48,9 @@ pub struct CompiledFunc {
     /// The Go-style symbol name (`main.fib`, `main.main.func1`).
     pub name: String,
     pub code_size: u32,
+    /// Where the stack-check stub starts (`None`: no check, e.g. a frameless leaf).
+    /// The stub ends with the 8-byte address of `morestack_noctxt`.
+    pub stub_offset: Option<u32>,
     /// `(code offset, source line)` pairs sorted by offset: the line of the code from
     /// that offset up to the next entry.
     pub lines: Vec<(u32, u32)>,

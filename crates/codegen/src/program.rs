@@ -319,7 +319,7 @@ fn finish(p: &mut Program, ctx: &mut Context, id: FuncId, name: String, opts: &O
         STACK_CHECK.prepare(&mut ctx.func);
     }
     let clif = opts.keep_clif.then(|| ctx.func.display().to_string());
-    let result = if checked { STACK_CHECK.define_function(p.module, id, ctx, p.morestack).map(|c| Some(c.code_size)) } else { p.module.define_function(id, ctx).map(|_| None) };
+    let result = if checked { STACK_CHECK.define_function(p.module, id, ctx, p.morestack).map(|c| Some((c.code_size, c.stub_offset))) } else { p.module.define_function(id, ctx).map(|_| None) };
     let checked_size = match result {
         Ok(size) => size,
         Err(e) => {
@@ -333,7 +333,7 @@ fn finish(p: &mut Program, ctx: &mut Context, id: FuncId, name: String, opts: &O
         }
     };
     let code = ctx.compiled_code().expect("just compiled");
-    let code_size = checked_size.unwrap_or(code.code_info().total_size);
+    let (code_size, stub_offset) = checked_size.unwrap_or((code.code_info().total_size, None));
     let mut lines: Vec<(u32, u32)> = Vec::new();
     for loc in code.buffer.get_srclocs_sorted() {
         if loc.loc.is_default() {
@@ -345,5 +345,5 @@ fn finish(p: &mut Program, ctx: &mut Context, id: FuncId, name: String, opts: &O
         }
     }
     ctx.clear();
-    Ok(CompiledFunc { id, name, code_size, lines, clif })
+    Ok(CompiledFunc { id, name, code_size, stub_offset, lines, clif })
 }
