@@ -68,11 +68,14 @@ pub fn abi_parts(t: &Types, ty: TypeId) -> Vec<Type> {
     }
 }
 
-/// The signature of a compiled Go function of Go signature `sig` (module docs).
-pub fn go_signature(t: &Types, sig: &GoSignature) -> Signature {
+/// The signature of a compiled Go function of Go signature `sig` (module docs). Only
+/// closures, and every call through a function value, take the closure context.
+pub fn go_signature(t: &Types, sig: &GoSignature, closure: bool) -> Signature {
     let mut s = Signature::new(CallConv::Tail);
     s.params.push(AbiParam::special(PTR, ArgumentPurpose::VMContext));
-    s.params.push(AbiParam::new(PTR)); // closure context
+    if closure {
+        s.params.push(AbiParam::new(PTR));
+    }
     for &r in &sig.results {
         if is_memory(t, r) {
             s.params.push(AbiParam::new(PTR));

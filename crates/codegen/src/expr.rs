@@ -61,7 +61,8 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
                     ObjKind::Nil => Ok(self.zero_value(ty)),
                     ObjKind::Func => {
                         let id = self.p.funcs[&obj];
-                        let data = self.p.func_value(id);
+                        let TypeKind::Func(go_sig) = self.info.types.under(ty).clone() else { unreachable!("function of non-function type") };
+                        let data = self.p.func_value(id, &go_sig);
                         let gv = self.p.module.declare_data_in_func(data, self.b.func);
                         Ok(vec![self.b.ins().symbol_value(PTR, gv)])
                     }
@@ -555,7 +556,8 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             }
         };
         // Hidden result pointers, then the arguments.
-        let mut call_args = vec![self.g, closure.unwrap_or_else(|| self.b.ins().iconst(PTR, 0))];
+        let mut call_args = vec![self.g];
+        call_args.extend(closure);
         let mut result_temps = Vec::new();
         for &r in &go_sig.results {
             if let Repr::Memory { size, align } = repr(&self.info.types, r) {
@@ -576,7 +578,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             }
             (None, Some(fv)) => {
                 let code = self.b.ins().load(PTR, MemFlagsData::trusted(), fv, 0);
-                let sig = go_signature(&self.info.types, &go_sig);
+                let sig = go_signature(&self.info.types, &go_sig, true);
                 let sigref = self.b.import_signature(sig);
                 self.b.ins().call_indirect(sigref, code, &call_args)
             }
@@ -1057,7 +1059,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         let id = self.p.queue_closure(&parent, self.is_closure, e);
         let captures = self.info.captures.get(&e.id).cloned().unwrap_or_default();
         if captures.is_empty() {
-            let data = self.p.func_value(id);
+            let data = self.p.static_closure(id);
             let gv = self.p.module.declare_data_in_func(data, self.b.func);
             return Ok(vec![self.b.ins().symbol_value(PTR, gv)]);
         }

@@ -90,6 +90,7 @@ pub(crate) struct FunctionTranslator<'p, 'a, 'f> {
     pub is_closure: bool,
     pub vars: HashMap<ObjId, Storage>,
     pub g: Value,
+    /// The closure context (closures only).
     pub ctx: Value,
     /// Result variables in order (named results, or anonymous slots).
     pub results: Vec<(TypeId, Storage)>,
@@ -144,14 +145,19 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
     /// grow:  base = runtime.morestackagg(g, SIZE); jump body(base)
     /// body(base): ...
     /// ```
-    fn enter(&mut self) -> Vec<Value> {
+    fn enter(&mut self, closure: bool) -> Vec<Value> {
         let entry = self.b.create_block();
         self.b.append_block_params_for_function_params(entry);
         self.b.switch_to_block(entry);
         self.b.seal_block(entry);
         let params = self.b.block_params(entry).to_vec();
         self.g = params[0];
-        self.ctx = params[1];
+        let first_go_param = if closure {
+            self.ctx = params[1];
+            2
+        } else {
+            1
+        };
 
         let flags = MemFlagsData::trusted();
         let zero = self.b.ins().iconst(PTR, 0);
@@ -189,7 +195,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             saved_sp,
             saved_limit,
         });
-        params[2..].to_vec()
+        params[first_go_param..].to_vec()
     }
 
     /// Restores the aggregate stack to what it was on entry (before every return).
@@ -226,7 +232,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
     /// Translates `main.init`: package variable initialisers in dependency order, then
     /// calls of the package's `init` functions.
     pub fn translate_package_init(mut self, init_funcs: &[cranelift_module::FuncId]) -> Result<(), Vec<Diagnostic>> {
-        self.enter();
+        self.enter(false);
         let ast = self.p.ast;
         for init in &self.info.init_order {
             let ast::Decl::Var(specs) = &ast.decls[init.decl] else { continue };
@@ -248,10 +254,9 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
                 }
             }
         }
-        let null = self.b.ins().iconst(PTR, 0);
         for &id in init_funcs {
             let f = self.p.module.declare_func_in_func(id, self.b.func);
-            self.b.ins().call(f, &[self.g, null]);
+            self.b.ins().call(f, &[self.g]);
         }
         self.release_agg_frame();
         self.b.ins().return_(&[]);
@@ -262,7 +267,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
     /// Translates a function or closure body.
     /// `go_sig` is the function's Go signature (its variadic parameter is a slice).
     pub fn translate_function(mut self, sig: &'a ast::FuncType, go_sig: &GoSignature, body: &'a ast::Block, lit: Option<NodeId>) -> Result<(), Vec<Diagnostic>> {
-        let mut params = self.enter().into_iter();
+        let mut params = self.enter(lit.is_some()).into_iter();
         self.set_pos(sig.span);
         self.is_closure = lit.is_some();
         if let Some(lit) = lit {

@@ -6,10 +6,11 @@
 //!
 //! Conventions every generated function follows (docs/abi.md states them in full):
 //! * the `tail` calling convention;
-//! * parameter 0 is the current goroutine `g` (`VMContext` purpose), parameter 1 the
-//!   closure context (a pointer to the closure object, null for direct calls of
-//!   top-level functions), then one hidden pointer per aggregate result, then the Go
-//!   parameters flattened to scalars;
+//! * parameter 0 is the current goroutine `g` (`VMContext` purpose); closures take
+//!   the closure context (a pointer to their closure object) next; then one hidden
+//!   pointer per aggregate result, then the Go parameters flattened to scalars. A
+//!   top-level function used as a value gets an adapter with the closure signature
+//!   that tail-calls it, so direct calls (the common case) pass no context;
 //! * scalar results are returned flattened; aggregate results are written through
 //!   their hidden pointers;
 //! * source positions are attached with `set_srcloc` as byte offsets into the file,

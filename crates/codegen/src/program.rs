@@ -52,6 +52,8 @@ pub(crate) struct Program<'a> {
     strings: HashMap<Vec<u8>, DataId>,
     type_descs: HashMap<TypeId, DataId>,
     func_values: HashMap<FuncId, DataId>,
+    /// Adapters to compile: `(adapter, top-level function)` (see `func_value`).
+    adapters: Vec<(FuncId, FuncId)>,
     pub queue: Vec<PendingFunc<'a>>,
     /// `runtime.morestack_noctxt`, which every stack-check stub calls.
     morestack: FuncId,
@@ -151,19 +153,37 @@ impl<'a> Program<'a> {
         id
     }
 
-    /// The static closure object `{code}` of a top-level function used as a value.
-    pub fn func_value(&mut self, func: FuncId) -> DataId {
-        if let Some(&id) = self.func_values.get(&func) {
+    /// The static closure object `{code}` of a function with the closure signature
+    /// (a function literal that captures nothing, or an adapter).
+    pub fn static_closure(&mut self, code: FuncId) -> DataId {
+        if let Some(&id) = self.func_values.get(&code) {
             return id;
         }
         let mut desc = DataDescription::new();
         desc.define(vec![0u8; 8].into_boxed_slice());
-        let fref = self.module.declare_func_in_data(func, &mut desc);
+        let fref = self.module.declare_func_in_data(code, &mut desc);
         desc.write_function_addr(0, fref);
         let name = self.next_data_name("go.funcval");
         let id = self.define_data(&name, desc);
-        self.func_values.insert(func, id);
+        self.func_values.insert(code, id);
         id
+    }
+
+    /// The closure object of top-level function `func` used as a value: it points at
+    /// an adapter `NAME·f` with the closure signature that tail-calls `func` (so the
+    /// adapter leaves no frame behind).
+    pub fn func_value(&mut self, func: FuncId, go_sig: &::types::types::Signature) -> DataId {
+        let name = format!("{}·f", self.module.declarations().get_function_decl(func).linkage_name(func));
+        let adapter = match self.module.get_name(&name) {
+            Some(cranelift_module::FuncOrDataId::Func(id)) => id,
+            _ => {
+                let sig = go_signature(&self.info.types, go_sig, true);
+                let id = self.module.declare_function(&name, Linkage::Local, &sig).expect("fresh adapter name");
+                self.adapters.push((id, func));
+                id
+            }
+        };
+        self.static_closure(adapter)
     }
 
     /// Declares a closure found inside function `parent`, named as Go names it
@@ -177,7 +197,7 @@ impl<'a> Program<'a> {
             TypeKind::Func(s) => s.clone(),
             other => unreachable!("function literal of type {other:?}"),
         };
-        let clif_sig = go_signature(&self.info.types, &go_sig);
+        let clif_sig = go_signature(&self.info.types, &go_sig, true);
         let id = self.module.declare_function(&name, Linkage::Local, &clif_sig).expect("fresh closure name");
         self.queue.push(PendingFunc { id, name, sig, go_sig, body, lit: Some(lit.id) });
         id
@@ -203,6 +223,7 @@ pub fn compile(module: &mut dyn Module, file: &SourceFile, ast: &ast::File, info
         strings: HashMap::new(),
         type_descs: HashMap::new(),
         func_values: HashMap::new(),
+        adapters: Vec::new(),
         queue: Vec::new(),
         closure_counts: HashMap::new(),
         data_count: 0,
@@ -210,7 +231,7 @@ pub fn compile(module: &mut dyn Module, file: &SourceFile, ast: &ast::File, info
 
     // Declarations first: bodies may refer to anything in the package.
     let no_args = ::types::types::Signature { params: vec![], results: vec![], variadic: false };
-    let init_sig = go_signature(&info.types, &no_args);
+    let init_sig = go_signature(&info.types, &no_args, false);
     let mut init_funcs = Vec::new();
     for decl in &ast.decls {
         match decl {
@@ -231,7 +252,7 @@ pub fn compile(module: &mut dyn Module, file: &SourceFile, ast: &ast::File, info
                     TypeKind::Func(s) => s.clone(),
                     other => unreachable!("function of type {other:?}"),
                 };
-                let sig = go_signature(&info.types, &go_sig);
+                let sig = go_signature(&info.types, &go_sig, false);
                 let name = format!("main.{}", fd.name.name);
                 let id = p.module.declare_function(&name, Linkage::Local, &sig).map_err(|e| vec![Diagnostic::new(fd.name.span, e.to_string())])?;
                 p.funcs.insert(obj, id);
@@ -271,12 +292,19 @@ pub fn compile(module: &mut dyn Module, file: &SourceFile, ast: &ast::File, info
     FunctionTranslator::new(&mut p, builder, "main.glob.".to_string()).translate_package_init(&init_funcs)?;
     out.push(finish(&mut p, &mut ctx, init_id, "main.init".to_string(), opts)?);
 
-    while let Some(pending) = p.queue.pop() {
-        ctx.func.signature = p.module.declarations().get_function_decl(pending.id).signature.clone();
-        ctx.func.name = UserFuncName::user(0, pending.id.as_u32());
-        let builder = FunctionBuilder::new(&mut ctx.func, &mut fctx);
-        FunctionTranslator::new(&mut p, builder, pending.name.clone()).translate_function(pending.sig, &pending.go_sig, pending.body, pending.lit)?;
-        out.push(finish(&mut p, &mut ctx, pending.id, pending.name, opts)?);
+    loop {
+        if let Some(pending) = p.queue.pop() {
+            ctx.func.signature = p.module.declarations().get_function_decl(pending.id).signature.clone();
+            ctx.func.name = UserFuncName::user(0, pending.id.as_u32());
+            let builder = FunctionBuilder::new(&mut ctx.func, &mut fctx);
+            FunctionTranslator::new(&mut p, builder, pending.name.clone()).translate_function(pending.sig, &pending.go_sig, pending.body, pending.lit)?;
+            out.push(finish(&mut p, &mut ctx, pending.id, pending.name, opts)?);
+        } else if let Some((adapter, target)) = p.adapters.pop() {
+            let name = translate_adapter(&mut p, &mut ctx, &mut fctx, adapter, target);
+            out.push(finish(&mut p, &mut ctx, adapter, name, opts)?);
+        } else {
+            break;
+        }
     }
 
     // The entry point the runtime calls with the System V convention.
@@ -298,10 +326,9 @@ pub fn compile(module: &mut dyn Module, file: &SourceFile, ast: &ast::File, info
         b.seal_block(block);
         b.set_srcloc(SourceLoc::new(0));
         let g = b.block_params(block)[0];
-        let null = b.ins().iconst(I64, 0);
         for id in [init_id, main_id] {
             let f = p.module.declare_func_in_func(id, b.func);
-            b.ins().call(f, &[g, null]);
+            b.ins().call(f, &[g]);
         }
         b.ins().return_(&[]);
         b.finalize(p.module.target_config());
@@ -309,6 +336,27 @@ pub fn compile(module: &mut dyn Module, file: &SourceFile, ast: &ast::File, info
     out.push(finish(&mut p, &mut ctx, entry_id, "runtime.main".to_string(), opts)?);
 
     Ok(Compiled { funcs: out, entry: entry_id })
+}
+
+/// Builds adapter `adapter` (closure signature) that tail-calls `target` without the
+/// closure context; returns its name.
+fn translate_adapter(p: &mut Program, ctx: &mut Context, fctx: &mut FunctionBuilderContext, adapter: FuncId, target: FuncId) -> String {
+    let decls = p.module.declarations();
+    let name = decls.get_function_decl(adapter).linkage_name(adapter).into_owned();
+    ctx.func.signature = decls.get_function_decl(adapter).signature.clone();
+    ctx.func.name = UserFuncName::user(0, adapter.as_u32());
+    let mut b = FunctionBuilder::new(&mut ctx.func, fctx);
+    let block = b.create_block();
+    b.append_block_params_for_function_params(block);
+    b.switch_to_block(block);
+    b.seal_block(block);
+    let params = b.block_params(block).to_vec();
+    // Everything but the closure context (parameter 1).
+    let args: Vec<_> = params.iter().enumerate().filter(|&(i, _)| i != 1).map(|(_, &v)| v).collect();
+    let callee = p.module.declare_func_in_func(target, b.func);
+    b.ins().return_call(callee, &args);
+    b.finalize(p.module.target_config());
+    name
 }
 
 /// Compiles the function in `ctx` into the module — Go functions (the `tail`
