@@ -339,3 +339,50 @@ fn asm_of_an_unknown_function_fails() {
     assert_eq!(o.code, Some(1), "{}", o.show());
     assert!(o.stderr.contains("no function nosuch"), "{}", o.show());
 }
+
+const INFINITE_RECURSION: &str = "package main
+
+func f(n int) int {
+\treturn f(n+1) + 1
+}
+
+func main() {
+\tprintln(f(0))
+}
+";
+
+#[test]
+fn infinite_recursion_reports_go_stack_overflow_quickly() {
+    let t = tempdir();
+    write(t.path(), "inf.go", INFINITE_RECURSION);
+    let start = std::time::Instant::now();
+    let o = morestack(t.path(), &["run", "inf.go"]);
+    let took = start.elapsed();
+    assert_eq!(o.code, Some(2), "{}", o.show());
+    let lines: Vec<&str> = o.stderr.lines().collect();
+    assert_eq!(lines[0], "runtime: goroutine stack exceeds 1000000000-byte limit", "{}", o.show());
+    assert!(lines[1].starts_with("runtime: sp=0x"), "{}", o.show());
+    assert_eq!(lines[2], "fatal error: stack overflow", "{}", o.show());
+    assert!(o.stderr.contains("\ngoroutine 1 [running]:\nmain.f(...)\n\t"), "{}", o.show());
+    assert!(o.stderr.contains("inf.go:4 +0x"), "{}", o.show());
+    // Not a timing assertion of performance: a hang or crawl would be a bug.
+    assert!(took.as_secs() < 30, "took {took:?}");
+}
+
+#[test]
+fn stack_debug_knob_logs_growth_and_shrinking() {
+    let t = tempdir();
+    let prog = "package main\n\nimport \"runtime\"\n\nfunc d(n int) int {\n\tif n == 0 {\n\t\treturn 0\n\t}\n\treturn d(n-1) + 1\n}\n\nfunc main() {\n\tprintln(d(10000))\n\truntime.GC()\n}\n";
+    write(t.path(), "grow.go", prog);
+    let out = Command::new(env!("CARGO_BIN_EXE_morestack"))
+        .args(["run", "grow.go"])
+        .current_dir(t.path())
+        .env("MORESTACKDEBUG", "stack=1")
+        .output()
+        .expect("run morestack");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("runtime: goroutine 1 stack grow 8192 -> 16384 bytes, copied "), "{stderr}");
+    assert!(stderr.contains("stack shrink "), "{stderr}");
+    assert!(stderr.contains("10000\n"), "{stderr}");
+}

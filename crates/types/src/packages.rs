@@ -50,6 +50,9 @@ pub static PACKAGE_FUNCS: &[PkgFunc] = &[
     func("fmt", "Sprintln", "fmt.Sprintln", &[VariadicAny], &[String]),
     func("fmt", "Sprintf", "fmt.Sprintf", &[String, VariadicAny], &[String]),
     PkgFunc { package: "os", name: "Exit", symbol: "os.Exit", params: &[Int], results: &[], unmodelled_results: false, noreturn: true },
+    // Collects nothing yet (no garbage collector); halves goroutine stacks that are
+    // less than a quarter used, as Go's GC does.
+    func("runtime", "GC", "runtime.GC", &[], &[]),
     func("strings", "Contains", "strings.Contains", &[String, String], &[Bool]),
     func("strings", "HasPrefix", "strings.HasPrefix", &[String, String], &[Bool]),
     func("strings", "HasSuffix", "strings.HasSuffix", &[String, String], &[Bool]),
@@ -67,8 +70,16 @@ pub static PACKAGE_FUNCS: &[PkgFunc] = &[
     func("strconv", "Quote", "strconv.Quote", &[String], &[String]),
 ];
 
+/// Package-level string constants: `(package, name, value)`.
+pub static PACKAGE_CONSTS: &[(&str, &str, &str)] = &[("runtime", "GOOS", "linux"), ("runtime", "GOARCH", "amd64")];
+
 /// The import paths the compiler accepts.
-pub const PACKAGES: &[&str] = &["fmt", "os", "strings", "strconv"];
+pub const PACKAGES: &[&str] = &["fmt", "os", "runtime", "strings", "strconv"];
+
+/// The value of a package's string constant (`runtime.GOARCH`).
+pub fn lookup_const(package: &str, name: &str) -> Option<&'static str> {
+    PACKAGE_CONSTS.iter().find(|&&(p, n, _)| p == package && n == name).map(|&(_, _, v)| v)
+}
 
 pub fn lookup(package: &str, name: &str) -> Option<&'static PkgFunc> {
     PACKAGE_FUNCS.iter().find(|f| f.package == package && f.name == name)

@@ -269,6 +269,9 @@ impl<'a> Checker<'a> {
                     self.info.uses.insert(x.id, obj);
                     self.extra[obj.0 as usize].used = true;
                     self.record(&Operand::new(OMode::Package, TypeId::INVALID, x));
+                    if let Some(v) = crate::packages::lookup_const(&path, &sel.name) {
+                        return Operand::constant(TypeId::UNTYPED_STRING, Value::String(v.as_bytes().to_vec()), e);
+                    }
                     let Some(f) = crate::packages::lookup(&path, &sel.name) else {
                         let msg = format!("undefined: {pname}.{}", sel.name);
                         self.error(e.span, msg);
