@@ -142,6 +142,13 @@ struct AggChunk {
     limit: usize,
 }
 
+impl AggChunk {
+    /// The chunk's whole mapping, header included.
+    fn len(&self) -> usize {
+        self.limit + AGG_HEADER - self.base
+    }
+}
+
 /// Debug and stress knobs (`MORESTACKDEBUG`, parsed once; see docs/stacks.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Knobs {
@@ -546,7 +553,7 @@ pub(crate) unsafe extern "C" fn newstack(
         unsafe { *(sp as *mut usize) += arch::RESUME_OFFSET };
         return SpBp { sp, bp };
     }
-    let newsize = match grow_size(old, used, framesize, knobs.stackmove, knobs.max_stack) {
+    let newsize = match grow_size(old, used, framesize, knobs.stackmove, knobs.max_stack.saturating_sub(agg_in_use(g))) {
         Ok(n) => n,
         Err(_) => {
             let mut b = b"runtime: goroutine stack exceeds ".to_vec();
@@ -931,15 +938,49 @@ unsafe fn agg_grow(g: &mut G, size: u64) -> *mut u8 {
         if next < chunks.len() {
             let old = std::mem::replace(&mut chunks[next], c);
             // SAFETY: chunk `next` is after the current one: no live aggregate in it.
-            unsafe { sys::munmap(old.base as *mut u8, old.limit + AGG_HEADER - old.base) };
+            unsafe { sys::munmap(old.base as *mut u8, old.len()) };
         } else {
             chunks.push(c);
         }
+    }
+    // Aggregates are part of the goroutine's stack as Go counts it (Go keeps arrays
+    // and structs in frames): together with the goroutine stack they are subject to
+    // the same 1 GB limit, so unbounded recursion with big locals still ends in
+    // `fatal error: stack overflow` rather than exhausting memory.
+    // SAFETY: a non-null M is live while its goroutine runs (a G without one exists
+    // only in unit tests).
+    let max = if g.m.is_null() { MAX_STACK_SIZE } else { unsafe { (*g.m).knobs.max_stack } };
+    // A fixed stack (stackguard0 == 0, `--no-stack-check`) is reserved whole and not
+    // subject to the limit; only its aggregates count.
+    let stack = if g.stackguard0 == 0 { 0 } else { g.stack_hi - g.stack_lo };
+    let in_use: usize = chunks[..=next].iter().map(AggChunk::len).sum::<usize>() + stack;
+    if in_use > max {
+        let mut b = b"runtime: goroutine stack exceeds ".to_vec();
+        append_uint(&mut b, max as u64);
+        b.extend_from_slice(b"-byte limit\nruntime: aggregate stack ");
+        append_uint(&mut b, (in_use - stack) as u64);
+        b.extend_from_slice(b" bytes, stack=[");
+        append_hex(&mut b, g.stack_lo as u64);
+        b.extend_from_slice(b", ");
+        append_hex(&mut b, g.stack_hi as u64);
+        b.extend_from_slice(b"]\n");
+        sys::write_all(sys::STDERR, &b);
+        crate::panic::throw("stack overflow");
     }
     let c = chunks[next];
     g.agg_sp = c.base + size;
     g.agg_limit = c.limit;
     c.base as *mut u8
+}
+
+/// Bytes of aggregate stack in use: the chunks up to and including the current one.
+fn agg_in_use(g: &G) -> usize {
+    if g.agg_limit == 0 {
+        return 0;
+    }
+    // SAFETY: a non-zero agg_limit is a chunk limit; its header holds the index.
+    let current = unsafe { (g.agg_limit as *const usize).read() };
+    g.agg.chunks[..=current].iter().map(AggChunk::len).sum()
 }
 
 // ---------------------------------------------------------------------------------

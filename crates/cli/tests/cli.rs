@@ -386,3 +386,15 @@ fn stack_debug_knob_logs_growth_and_shrinking() {
     assert!(stderr.contains("stack shrink "), "{stderr}");
     assert!(stderr.contains("10000\n"), "{stderr}");
 }
+
+#[test]
+fn infinite_recursion_with_big_locals_is_a_stack_overflow_too() {
+    // Arrays live on the aggregate stack, which counts toward the same 1 GB limit.
+    let t = tempdir();
+    let prog = "package main\n\nfunc f(n int) int {\n\tvar a [8192]int\n\ta[n%8192] = n\n\treturn f(n+1) + a[0]\n}\n\nfunc main() {\n\tprintln(f(0))\n}\n";
+    write(t.path(), "big.go", prog);
+    let o = morestack(t.path(), &["run", "big.go"]);
+    assert_eq!(o.code, Some(2), "{}", o.show());
+    assert!(o.stderr.starts_with("runtime: goroutine stack exceeds 1000000000-byte limit\n"), "{}", o.show());
+    assert!(o.stderr.contains("\nfatal error: stack overflow\n"), "{}", o.show());
+}
