@@ -79,14 +79,19 @@ measure() {
     echo "$prog $tool $(( (end - start) / 1000000 )) $rss" >>"$out/results.tsv"
 }
 
+# `nocheck` is morestack without stack-check prologues on one fixed stack: the
+# difference to `morestack` is what the checks cost.
+tools=(go gccgo morestack nocheck)
+
 : >"$out/results.tsv"
 declare -A status_of
 for p in "${programs[@]}"; do
-    for tool in go gccgo morestack; do
+    for tool in "${tools[@]}"; do
         case $tool in
             go) cmd=("$out/$p.go-bin") ;;
             gccgo) cmd=("$out/$p.gccgo-bin") ;;
             morestack) cmd=("$morestack" run "$here/$p.go") ;;
+            nocheck) cmd=("$morestack" run --no-stack-check "$here/$p.go") ;;
         esac
         status_of[$p.$tool]=ok
         for ((i = 1; i <= runs; i++)); do
@@ -116,7 +121,7 @@ failed=0
 for p in "${programs[@]}"; do
     go_ms=$(awk -v p="$p" '$1 == p && $2 == "go" { print $3 }' "$out/results.tsv" | median)
     go_kb=$(awk -v p="$p" '$1 == p && $2 == "go" { print $4 }' "$out/results.tsv" | median)
-    for tool in go gccgo morestack; do
+    for tool in "${tools[@]}"; do
         st=${status_of[$p.$tool]}
         if [ "$st" != ok ]; then
             printf '%-10s %-10s %12s %14s %9s %9s  %s\n' "$p" "$tool" - - - - "$st"
