@@ -556,12 +556,9 @@ pub(crate) unsafe extern "C" fn newstack(
     let newsize = match grow_size(old, used, framesize, knobs.stackmove, knobs.max_stack.saturating_sub(agg_in_use(g))) {
         Ok(n) => n,
         Err(_) => {
-            let mut b = b"runtime: goroutine stack exceeds ".to_vec();
-            append_uint(&mut b, knobs.max_stack as u64);
-            b.extend_from_slice(b"-byte limit\nruntime: sp=");
-            append_stack_range(&mut b, sp, g);
-            sys::write_all(sys::STDERR, &b);
-            crate::panic::throw("stack overflow");
+            let mut detail = b"runtime: sp=".to_vec();
+            append_stack_range(&mut detail, sp, g);
+            stack_overflow(knobs.max_stack, &detail)
         }
     };
     // Registers are not verified: argument registers beyond a function's parameters
@@ -609,6 +606,17 @@ fn stress_move_due(skipped: &mut usize, used: usize) -> bool {
     } else {
         false
     }
+}
+
+/// Go's stack-overflow report: `runtime: goroutine stack exceeds N-byte limit`, a
+/// `detail` line, then `fatal error: stack overflow` and the traceback; exit 2.
+fn stack_overflow(max: usize, detail: &[u8]) -> ! {
+    let mut b = b"runtime: goroutine stack exceeds ".to_vec();
+    append_uint(&mut b, max as u64);
+    b.extend_from_slice(b"-byte limit\n");
+    b.extend_from_slice(detail);
+    sys::write_all(sys::STDERR, &b);
+    crate::panic::throw("stack overflow")
 }
 
 /// Appends `0xSP stack=[0xLO, 0xHI]\n` as Go's stack messages do.
@@ -955,17 +963,14 @@ unsafe fn agg_grow(g: &mut G, size: u64) -> *mut u8 {
     let stack = if g.stackguard0 == 0 { 0 } else { g.stack_hi - g.stack_lo };
     let in_use: usize = chunks[..=next].iter().map(AggChunk::len).sum::<usize>() + stack;
     if in_use > max {
-        let mut b = b"runtime: goroutine stack exceeds ".to_vec();
-        append_uint(&mut b, max as u64);
-        b.extend_from_slice(b"-byte limit\nruntime: aggregate stack ");
-        append_uint(&mut b, (in_use - stack) as u64);
-        b.extend_from_slice(b" bytes, stack=[");
-        append_hex(&mut b, g.stack_lo as u64);
-        b.extend_from_slice(b", ");
-        append_hex(&mut b, g.stack_hi as u64);
-        b.extend_from_slice(b"]\n");
-        sys::write_all(sys::STDERR, &b);
-        crate::panic::throw("stack overflow");
+        let mut detail = b"runtime: aggregate stack ".to_vec();
+        append_uint(&mut detail, (in_use - stack) as u64);
+        detail.extend_from_slice(b" bytes, stack=[");
+        append_hex(&mut detail, g.stack_lo as u64);
+        detail.extend_from_slice(b", ");
+        append_hex(&mut detail, g.stack_hi as u64);
+        detail.extend_from_slice(b"]\n");
+        stack_overflow(max, &detail);
     }
     let c = chunks[next];
     g.agg_sp = c.base + size;
