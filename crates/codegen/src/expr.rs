@@ -30,6 +30,9 @@ const BOUNDS_SLICE3_ACAP: i64 = 5;
 const BOUNDS_SLICE3_B: i64 = 6;
 const BOUNDS_SLICE3_C: i64 = 7;
 
+/// Arrays up to this length compare element by element inline; longer ones in a loop.
+const UNROLLED_ARRAY_COMPARE: u64 = 4;
+
 fn strip_parens(mut e: &Expr) -> &Expr {
     while let ExprKind::Paren(x) = &e.kind {
         e = x;
@@ -497,18 +500,59 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
                 let parts: Vec<(TypeId, u64)> = fields.iter().map(|f| f.ty).zip(offsets).collect();
                 self.compare_memory(op, &parts, x[0], y[0])
             }
-            TypeKind::Array { len, elem } => {
-                if len > 64 {
-                    return Err(self.err(Default::default(), "not supported yet: comparison of arrays longer than 64 elements"));
-                }
+            TypeKind::Array { len, elem } if len <= UNROLLED_ARRAY_COMPARE => {
                 let size = t.size_of(elem);
                 let parts: Vec<(TypeId, u64)> = (0..len).map(|i| (elem, i * size)).collect();
                 self.compare_memory(op, &parts, x[0], y[0])
+            }
+            TypeKind::Array { len, elem } => {
+                let eq = self.compare_array_loop(len, elem, x[0], y[0])?;
+                Ok(if op == BinOp::Ne { self.b.ins().bxor_imm_s(eq, 1) } else { eq })
             }
             // Integers, booleans, pointers, and slices/functions against nil: the
             // first word decides.
             _ => Ok(self.b.ins().icmp(int_cc(!t.is_unsigned(ty)), x[0], y[0])),
         }
+    }
+
+    /// `==` of two arrays of `len` elements, as a loop that stops at the first
+    /// difference (unrolling every element of nested arrays can produce tens of
+    /// thousands of comparisons in one function).
+    fn compare_array_loop(&mut self, len: u64, elem: TypeId, xa: Value, ya: Value) -> R<Value> {
+        let size = self.info.types.size_of(elem) as i64;
+        let header = self.b.create_block();
+        let body = self.b.create_block();
+        let next = self.b.create_block();
+        let done = self.b.create_block();
+        self.b.append_block_param(header, I64);
+        self.b.append_block_param(next, I64);
+        self.b.append_block_param(done, I8);
+        let zero = self.b.ins().iconst(I64, 0);
+        self.b.ins().jump(header, &[BlockArg::Value(zero)]);
+        self.b.switch_to_block(header);
+        let i = self.b.block_params(header)[0];
+        let more = self.b.ins().icmp_imm_s(IntCC::UnsignedLessThan, i, len as i64);
+        let equal = self.b.ins().iconst(I8, 1);
+        self.b.ins().brif(more, body, &[], done, &[BlockArg::Value(equal)]);
+        self.b.switch_to_block(body);
+        self.b.seal_block(body);
+        let off = self.b.ins().imul_imm_s(i, size);
+        let xp = self.b.ins().iadd(xa, off);
+        let yp = self.b.ins().iadd(ya, off);
+        let xv = self.load_from(xp, elem);
+        let yv = self.load_from(yp, elem);
+        let eq = self.compare(BinOp::Eq, elem, &xv, &yv)?;
+        let i1 = self.b.ins().iadd_imm_s(i, 1);
+        let differ = self.b.ins().iconst(I8, 0);
+        self.b.ins().brif(eq, next, &[BlockArg::Value(i1)], done, &[BlockArg::Value(differ)]);
+        self.b.switch_to_block(next);
+        self.b.seal_block(next);
+        let n = self.b.block_params(next)[0];
+        self.b.ins().jump(header, &[BlockArg::Value(n)]);
+        self.b.seal_block(header);
+        self.b.switch_to_block(done);
+        self.b.seal_block(done);
+        Ok(self.b.block_params(done)[0])
     }
 
     /// `==`/`!=` of two aggregates, member by member.
@@ -980,7 +1024,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
                 let (size, align) = (t.size_of(ty), t.align_of(ty));
                 let (offsets, _) = t.struct_layout(&fields);
                 let base = self.stack_temp(size, align);
-                self.zero_memory(base, size);
+                self.zero_memory(base, size, align);
                 for (i, el) in elems.iter().enumerate() {
                     let index = match &el.key {
                         Some(k) => match &k.kind {
@@ -999,7 +1043,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
                 let es = t.size_of(elem);
                 let (size, align) = (t.size_of(ty), t.align_of(ty));
                 let base = self.stack_temp(size, align);
-                self.zero_memory(base, size);
+                self.zero_memory(base, size, align);
                 self.store_elements(base, elem, es, elems, len)?;
                 Ok(vec![base])
             }

@@ -56,6 +56,9 @@ pub(crate) struct JumpTarget {
     pub continue_block: Option<Block>,
 }
 
+/// The most loads (and as many stores) an inline aggregate copy may use.
+const INLINE_COPY_ACCESSES: u64 = 8;
+
 /// Offsets in `G` (docs/abi.md, "Goroutine").
 const G_AGG_SP: i32 = 32;
 const G_AGG_LIMIT: i32 = 40;
@@ -350,7 +353,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             }
             Repr::Memory { size, align } => {
                 let addr = self.stack_temp(size, align);
-                self.zero_memory(addr, size);
+                self.zero_memory(addr, size, align);
                 let var = self.b.declare_var(PTR);
                 self.b.def_var(var, addr);
                 Storage::Addr(var)
@@ -433,7 +436,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
                     self.b.ins().store(MemFlagsData::trusted(), v, addr, off);
                 }
             }
-            Repr::Memory { size, .. } => self.copy_memory(addr, vals[0], size),
+            Repr::Memory { size, align } => self.copy_memory(addr, vals[0], size, align),
         }
     }
 
@@ -443,7 +446,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         match repr(&self.info.types, ty) {
             Repr::Memory { size, align } => {
                 let tmp = self.stack_temp(size, align);
-                self.copy_memory(tmp, vals[0], size);
+                self.copy_memory(tmp, vals[0], size, align);
                 vec![tmp]
             }
             Repr::Scalars(_) => vals,
@@ -460,26 +463,34 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         self.b.ins().iadd_imm_s(base, offset as i64)
     }
 
-    pub fn copy_memory(&mut self, dst: Value, src: Value, size: u64) {
+    /// Copies an aggregate of `size` bytes aligned to `align`. Small copies are inline
+    /// loads and stores of the widest aligned access; larger ones call memmove (an
+    /// inline copy loads everything before storing, so its values are all live at once
+    /// and a long one overwhelms the register allocator).
+    pub fn copy_memory(&mut self, dst: Value, src: Value, size: u64, align: u64) {
         if size == 0 {
             return;
         }
         let cfg = self.p.module.target_config();
-        if size <= 128 {
-            self.b.emit_small_memory_copy(cfg, dst, src, size, 1, 1, true, MemFlagsData::trusted());
+        let access = align.clamp(1, 8);
+        if size / access <= INLINE_COPY_ACCESSES {
+            let a = access as u8;
+            self.b.emit_small_memory_copy(cfg, dst, src, size, a, a, true, MemFlagsData::trusted());
         } else {
             let n = self.b.ins().iconst(I64, size as i64);
             self.b.call_memmove(cfg, dst, src, n);
         }
     }
 
-    pub fn zero_memory(&mut self, dst: Value, size: u64) {
+    /// Zeroes an aggregate of `size` bytes aligned to `align` (inline when small).
+    pub fn zero_memory(&mut self, dst: Value, size: u64, align: u64) {
         if size == 0 {
             return;
         }
         let cfg = self.p.module.target_config();
-        if size <= 128 {
-            self.b.emit_small_memset(cfg, dst, 0, size, 1, MemFlagsData::trusted());
+        let access = align.clamp(1, 8);
+        if size / access <= 2 * INLINE_COPY_ACCESSES {
+            self.b.emit_small_memset(cfg, dst, 0, size, access as u8, MemFlagsData::trusted());
         } else {
             let zero = self.b.ins().iconst(I8, 0);
             let n = self.b.ins().iconst(I64, size as i64);
@@ -501,7 +512,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             Repr::Scalars(parts) => parts.iter().map(|&t| self.zero_scalar(t)).collect(),
             Repr::Memory { size, align } => {
                 let tmp = self.stack_temp(size, align);
-                self.zero_memory(tmp, size);
+                self.zero_memory(tmp, size, align);
                 vec![tmp]
             }
         }
