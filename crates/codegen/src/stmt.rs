@@ -96,31 +96,22 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
                 if let Some(init) = init {
                     self.stmt(init)?;
                 }
-                let header = self.b.create_block();
+                // Rotated: the condition is tested before the first iteration and
+                // again after each `post`, so an iteration costs one branch, not a
+                // branch and a jump back to a header.
                 let body_b = self.b.create_block();
                 let cont = self.b.create_block();
                 let exit = self.b.create_block();
-                self.b.ins().jump(header, &[]);
-                self.b.switch_to_block(header);
-                match cond {
-                    Some(c) => {
-                        let v = self.expr(c)?[0];
-                        self.b.ins().brif(v, body_b, &[], exit, &[]);
-                    }
-                    None => {
-                        self.b.ins().jump(body_b, &[]);
-                    }
-                }
+                self.loop_test(cond.as_ref(), body_b, exit)?;
                 self.b.switch_to_block(body_b);
-                self.b.seal_block(body_b);
                 self.loop_body(label, &body.stmts, exit, cont)?;
                 self.b.switch_to_block(cont);
                 self.b.seal_block(cont);
                 if let Some(post) = post {
                     self.stmt(post)?;
                 }
-                self.b.ins().jump(header, &[]);
-                self.b.seal_block(header);
+                self.loop_test(cond.as_ref(), body_b, exit)?;
+                self.b.seal_block(body_b);
                 self.b.switch_to_block(exit);
                 self.b.seal_block(exit);
                 Ok(())
@@ -179,6 +170,22 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
     /// current block is a fresh unreachable one, which still needs its terminator.)
     fn jump_to(&mut self, target: cranelift_codegen::ir::Block) {
         self.b.ins().jump(target, &[]);
+    }
+
+    /// Branches to `body` if the loop condition holds (always, without one), else
+    /// to `exit`.
+    fn loop_test(&mut self, cond: Option<&'a Expr>, body: cranelift_codegen::ir::Block, exit: cranelift_codegen::ir::Block) -> R<()> {
+        match cond {
+            Some(c) => {
+                self.set_pos(c.span);
+                let v = self.expr(c)?[0];
+                self.b.ins().brif(v, body, &[], exit, &[]);
+            }
+            None => {
+                self.b.ins().jump(body, &[]);
+            }
+        }
+        Ok(())
     }
 
     /// The body of a loop, with `break` going to `exit` and `continue` to `cont`.
