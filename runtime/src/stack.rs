@@ -566,7 +566,7 @@ pub(crate) unsafe extern "C" fn newstack(
     // look like old-stack addresses, and without per-function argument maps they
     // cannot be told apart. Codegen's invariant (docs/abi.md, "The aggregate stack")
     // is that no argument ever points into the goroutine stack.
-    let verify = if knobs.verify { Verify::Stack } else { Verify::Off };
+    let verify = Verify::stack_if(knobs.verify);
     // SAFETY: the goroutine is suspended in morestack; [sp, hi) is its live stack and
     // bp its innermost saved-FP chain link.
     let (nsp, nbp, frames) = unsafe { copystack(g, newsize, sp, bp, verify) };
@@ -653,10 +653,8 @@ fn log_move(goid: i64, old: usize, new: usize, copied: usize, frames: usize) {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Verify {
     Off,
-    /// Every word of the copied stack.
+    /// Every word of the copied stack. (Not the saved registers: see `newstack`.)
     Stack,
-    /// That, and the registers `morestack_noctxt` saved in `g.morebuf`.
-    StackAndRegisters,
 }
 
 impl Verify {
@@ -726,27 +724,6 @@ pub(crate) unsafe fn copystack(
     if verify != Verify::Off {
         // SAFETY: [nsp, new_hi) was just written (the copy); readable words.
         let words = unsafe { std::slice::from_raw_parts(nsp as *const usize, used / 8) };
-        let regs = g.morebuf.regs.iter().chain(g.morebuf.callee.iter());
-        let reg_names = [
-            "rdi", "rsi", "rdx", "rcx", "r8", "r9", "rbx", "r12", "r13", "r14", "r15",
-        ];
-        for (name, &v) in reg_names.iter().zip(regs) {
-            if verify == Verify::StackAndRegisters && in_old(v) {
-                let mut b = b"runtime: copystack: register ".to_vec();
-                b.extend_from_slice(name.as_bytes());
-                b.extend_from_slice(b" = ");
-                append_hex(&mut b, v as u64);
-                b.extend_from_slice(b", old stack=[");
-                append_hex(&mut b, old_lo as u64);
-                b.extend_from_slice(b", ");
-                append_hex(&mut b, old_hi as u64);
-                b.extend_from_slice(b")\n");
-                sys::write_all(sys::STDERR, &b);
-                let mut b = b"unadjusted pointer into old stack in register ".to_vec();
-                b.extend_from_slice(name.as_bytes());
-                crate::panic::throw(std::str::from_utf8(&b).unwrap_or("?"));
-            }
-        }
         if let Some(off) = find_unadjusted(words, sp, (old_lo, old_hi), &is_code_address) {
             let mut b = b"runtime: copystack: word at sp+".to_vec();
             append_hex(&mut b, off as u64);
