@@ -205,26 +205,32 @@ impl<'a> Printer<'a> {
             }
             'v' | 'd' if self.fmt.f.sharp_v && is_unnamed_byte_slice(v.typ) => {
                 // Go's type switch catches `[]byte` itself and says so in %#v.
-                self.fmt.buf.extend_from_slice(b"[]byte");
-                if v.is_nil_slice() {
-                    self.fmt.buf.extend_from_slice(NIL_PAREN);
-                    return;
-                }
-                self.fmt.buf.push(b'{');
-                for i in 0..v.len() {
-                    if i > 0 {
-                        self.fmt.buf.extend_from_slice(COMMA_SPACE);
-                    }
-                    if let Some(e) = v.index(i) {
-                        self.fmt_0x64(e.uint(), true);
-                    }
-                }
-                self.fmt.buf.push(b'}');
+                self.sharp_v_elements(b"[]byte", v, |p, e| p.fmt_0x64(e.uint(), true));
                 return;
             }
             _ => {}
         }
         self.print_value(v, verb, 0);
+    }
+
+    /// `%#v` of a slice or array: `TYPE{e1, e2}`, or `TYPE(nil)` for a nil slice, each
+    /// element printed by `elem`.
+    fn sharp_v_elements(&mut self, type_name: &[u8], v: Value<'a>, mut elem: impl FnMut(&mut Self, Value<'a>)) {
+        self.fmt.buf.extend_from_slice(type_name);
+        if v.is_nil_slice() {
+            self.fmt.buf.extend_from_slice(NIL_PAREN);
+            return;
+        }
+        self.fmt.buf.push(b'{');
+        for i in 0..v.len() {
+            if i > 0 {
+                self.fmt.buf.extend_from_slice(COMMA_SPACE);
+            }
+            if let Some(e) = v.index(i) {
+                elem(self, e);
+            }
+        }
+        self.fmt.buf.push(b'}');
     }
 
     /// Go's `printValue`: a value at nesting `depth` (0 = the operand itself).
@@ -286,21 +292,7 @@ impl<'a> Printer<'a> {
                     return;
                 }
                 if self.fmt.f.sharp_v {
-                    self.fmt.buf.extend_from_slice(&v.typ.type_string());
-                    if v.is_nil_slice() {
-                        self.fmt.buf.extend_from_slice(NIL_PAREN);
-                        return;
-                    }
-                    self.fmt.buf.push(b'{');
-                    for i in 0..v.len() {
-                        if i > 0 {
-                            self.fmt.buf.extend_from_slice(COMMA_SPACE);
-                        }
-                        if let Some(e) = v.index(i) {
-                            self.print_value(e, verb, depth + 1);
-                        }
-                    }
-                    self.fmt.buf.push(b'}');
+                    self.sharp_v_elements(&v.typ.type_string(), v, |p, e| p.print_value(e, verb, depth + 1));
                 } else {
                     self.fmt.buf.push(b'[');
                     for i in 0..v.len() {
