@@ -14,15 +14,17 @@
 //!  +24 goid
 //!  +32 agg_sp       <- aggregate-stack prologue
 //!  +40 agg_limit
-//!  +48 m, sched, morebuf, agg: runtime-private (crate::stack)
+//!  +48 defer        <- functions with defers link their DeferFrame here
+//!  +56 m, sched, morebuf, agg, panic...: runtime-private (crate::stack, crate::panic)
 //! ```
 
 use std::mem::offset_of;
 
 /// A goroutine. Compiled code receives `*mut G` as its first (VMContext) parameter;
-/// every prologue compares SP with `stackguard0` and functions with aggregates bump
-/// `agg_sp`, so offsets 0..48 are frozen (docs/abi.md "Goroutine"). The fields after
-/// them are the runtime's (see `crate::stack` for what they hold).
+/// every prologue compares SP with `stackguard0`, functions with aggregates bump
+/// `agg_sp` and functions with defers push their [`DeferFrame`] on `defer`, so offsets
+/// 0..56 are frozen (docs/abi.md "Goroutine"). The fields after them are the
+/// runtime's (see `crate::stack` and `crate::panic` for what they hold).
 #[repr(C)]
 #[derive(Debug)]
 pub struct G {
@@ -39,6 +41,8 @@ pub struct G {
     pub agg_sp: usize,
     /// End of the current aggregate-stack chunk (offset 40).
     pub agg_limit: usize,
+    /// The innermost frame with defers (offset 48); null when none.
+    pub defer: *mut DeferFrame,
     /// The M running this goroutine.
     pub(crate) m: *mut crate::stack::M,
     /// SP/BP saved by `systemstack` while the goroutine waits on g0 (and, for g0, the
@@ -50,6 +54,12 @@ pub struct G {
     pub(crate) agg: crate::stack::AggStack,
     /// Under the stress knob: prologue checks since the stack last moved.
     pub(crate) stress_skipped: usize,
+    /// The innermost active panic (`crate::panic::Panic`); null when not panicking.
+    pub(crate) panic: *mut crate::panic::Panic,
+    /// SP/BP of compiled code at a panic entry stub (`arch`), read on g0.
+    pub(crate) panicbuf: crate::stack::Gobuf,
+    /// PC of the last nil dereference (Go's `g.sigpc`); printed with a fatal panic.
+    pub(crate) sigpc: usize,
 }
 
 const _: () = assert!(offset_of!(G, stack_lo) == 0);
@@ -58,6 +68,49 @@ const _: () = assert!(offset_of!(G, stackguard0) == 16);
 const _: () = assert!(offset_of!(G, goid) == 24);
 const _: () = assert!(offset_of!(G, agg_sp) == 32);
 const _: () = assert!(offset_of!(G, agg_limit) == 40);
+const _: () = assert!(offset_of!(G, defer) == 48);
+
+/// The defers of one active function (docs/abi.md "Defer"). Compiled code allocates it
+/// in the function's aggregate-stack frame on entry, links it into `G::defer`, and
+/// unlinks it on return; only functions containing `defer` have one.
+///
+/// A function uses either open-coded defers (bit `i` of `open_bits` set: the closure in
+/// `open_fns[i]` is pending; at most 8) or the general list (`general`, LIFO), never
+/// both. Whoever runs a deferred call clears its bit / unlinks its node first.
+#[repr(C)]
+#[derive(Debug)]
+pub struct DeferFrame {
+    /// The next older frame with defers.
+    pub link: *mut DeferFrame,
+    /// The function's frame pointer: identifies the frame on the goroutine stack (the
+    /// stack copier adjusts it).
+    pub fp: usize,
+    /// `G::agg_sp` / `G::agg_limit` just after the function's prologue allocated its
+    /// aggregate frame: what a recovery into this frame restores.
+    pub agg_sp: usize,
+    pub agg_limit: usize,
+    /// Pending open-coded defers.
+    pub open_bits: u64,
+    /// Pending general defers, newest first.
+    pub general: *mut DeferNode,
+    /// The closures of the open-coded defers (as many as the function has).
+    pub open_fns: [usize; 0],
+}
+
+const _: () = assert!(offset_of!(DeferFrame, fp) == 8);
+const _: () = assert!(offset_of!(DeferFrame, agg_sp) == 16);
+const _: () = assert!(offset_of!(DeferFrame, agg_limit) == 24);
+const _: () = assert!(offset_of!(DeferFrame, open_bits) == 32);
+const _: () = assert!(offset_of!(DeferFrame, general) == 40);
+const _: () = assert!(offset_of!(DeferFrame, open_fns) == 48);
+
+/// One general (`deferproc`) defer: a `func()` closure pointer (possibly nil).
+#[repr(C)]
+#[derive(Debug)]
+pub struct DeferNode {
+    pub fnv: usize,
+    pub next: *mut DeferNode,
+}
 
 /// A Go string header. Returned by value in RAX:RDX (System V, two INTEGER eightbytes).
 #[repr(C)]
@@ -119,9 +172,16 @@ pub struct Type {
     /// Named types: e.g. `main.Celsius`; else null.
     pub name_ptr: *const u8,
     pub name_len: u64,
+    /// The `Error() string` method of the runtime's error types (`errors.New`, run-time
+    /// errors); null for every type codegen emits (user types have no methods yet).
+    pub error_fn: Option<ErrorFn>,
 }
 
-const _: () = assert!(std::mem::size_of::<Type>() == 56);
+/// An `Error` method: the error text of the value at `data`.
+pub type ErrorFn = unsafe extern "C" fn(data: *const u8) -> GoString;
+
+const _: () = assert!(std::mem::size_of::<Type>() == 64);
+const _: () = assert!(offset_of!(Type, error_fn) == 56);
 const _: () = assert!(offset_of!(Type, elem) == 16);
 const _: () = assert!(offset_of!(Type, fields) == 32);
 const _: () = assert!(offset_of!(Type, name_len) == 48);
@@ -388,6 +448,7 @@ pub(crate) mod testtypes {
             fields: std::ptr::null(),
             name_ptr: std::ptr::null(),
             name_len: 0,
+            error_fn: None,
         })
     }
 
@@ -400,6 +461,7 @@ pub(crate) mod testtypes {
             fields: std::ptr::null(),
             name_ptr: name.as_ptr(),
             name_len: name.len() as u64,
+            error_fn: None,
         })
     }
 
@@ -431,6 +493,7 @@ pub(crate) mod testtypes {
             fields: std::ptr::null(),
             name_ptr: std::ptr::null(),
             name_len: 0,
+            error_fn: None,
         })
     }
 
@@ -443,6 +506,7 @@ pub(crate) mod testtypes {
             fields: std::ptr::null(),
             name_ptr: std::ptr::null(),
             name_len: 0,
+            error_fn: None,
         })
     }
 
@@ -455,6 +519,7 @@ pub(crate) mod testtypes {
             fields: std::ptr::null(),
             name_ptr: std::ptr::null(),
             name_len: 0,
+            error_fn: None,
         })
     }
 
@@ -482,6 +547,7 @@ pub(crate) mod testtypes {
             fields: fs.as_ptr(),
             name_ptr: name.map_or(std::ptr::null(), |n| n.as_ptr()),
             name_len: name.map_or(0, |n| n.len() as u64),
+            error_fn: None,
         })
     }
 }

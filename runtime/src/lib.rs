@@ -9,7 +9,8 @@
 //! | [`print`] | builtin `print`/`println` |
 //! | [`fmt`] | `fmt.Print*`/`Sprint*` |
 //! | [`pkg`] | `strings`, `strconv`, `os` package functions |
-//! | [`panic`] | panics, run-time errors, fatal errors |
+//! | [`panic`] | defer, panic, recover, fatal errors |
+//! | [`errors`] | error values: `errors.New`, run-time errors |
 //! | [`stack`] | M/g0, goroutine stacks: `morestack`/`newstack`/copying, `systemstack`, shrinking, the aggregate stack |
 //! | [`symtab`], [`traceback`] | compiled-function table, frame-pointer tracebacks |
 //! | `arch` | all assembly (only module with `asm!`) |
@@ -19,11 +20,12 @@
 //! (`#[export_name = "runtime.mallocgc"]`, `fmt.Println`, ...) and are ordinary `pub`
 //! Rust functions as well; [`symbols`] lists them all for the JIT's import resolution.
 //!
-//! Not here yet: more goroutines and the scheduler, defer/recover, GC.
+//! Not here yet: more goroutines and the scheduler, GC.
 
 pub mod abi;
 pub mod alloc;
 mod arch;
+pub mod errors;
 pub mod fmt;
 pub mod panic;
 pub mod pkg;
@@ -57,7 +59,7 @@ pub fn run_main_fixed_stack(entry: unsafe extern "C" fn(*mut G)) -> i32 {
 /// Every exported entry point: (symbol name as in docs/abi.md, address). The JIT
 /// resolves compiled code's imports from this list.
 pub fn symbols() -> Vec<(&'static str, *const u8)> {
-    vec![
+    let mut syms = vec![
         // Stacks
         ("runtime.morestack_noctxt", arch::morestack_noctxt_addr()),
         ("runtime.morestackagg", stack::morestackagg as *const u8),
@@ -105,11 +107,13 @@ pub fn symbols() -> Vec<(&'static str, *const u8)> {
         ("fmt.Sprintln", fmt::sprintln as *const u8),
         ("fmt.Sprintf", fmt::sprintf as *const u8),
         // Panics
-        ("runtime.gopanic", panic::gopanic as *const u8),
-        ("runtime.panicBounds", panic::panic_bounds as *const u8),
-        ("runtime.panicdivide", panic::panicdivide as *const u8),
-        ("runtime.panicshift", panic::panicshift as *const u8),
-        ("runtime.panicmem", panic::panicmem as *const u8),
+        ("runtime.deferproc", panic::deferproc as *const u8),
+        ("runtime.deferpop", panic::deferpop as *const u8),
+        ("runtime.gorecover", panic::gorecover as *const u8),
+        ("runtime.errorText", errors::error_method as *const u8),
+        ("runtime.printeface", print::printeface as *const u8),
+        ("errors.New", errors::errors_new as *const u8),
+        ("fmt.Errorf", fmt::errorf as *const u8),
         // Packages
         ("os.Exit", pkg::os::exit as *const u8),
         ("strconv.Itoa", pkg::strconv::itoa as *const u8),
@@ -127,7 +131,9 @@ pub fn symbols() -> Vec<(&'static str, *const u8)> {
         ("strings.Split", pkg::strings::split as *const u8),
         ("strings.Fields", pkg::strings::fields as *const u8),
         ("strings.Join", pkg::strings::join as *const u8),
-    ]
+    ];
+    syms.extend(arch::panic_entry_points());
+    syms
 }
 
 #[cfg(test)]

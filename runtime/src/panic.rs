@@ -1,34 +1,109 @@
-//! Panics and fatal errors, as an uncaught panic looks in Go 1.19 (GOTRACEBACK=single,
-//! the default):
+//! Panics, `defer` and `recover` with Go 1.19's semantics, and fatal errors.
+//!
+//! # The model (Go's runtime/panic.go, with records instead of stack scanning)
+//!
+//! * A function containing `defer` allocates a [`DeferFrame`] in its aggregate-stack
+//!   frame on entry and links it into `g.defer`; it unlinks it when it returns
+//!   (docs/abi.md "Defer"). Its pending deferred calls are `func()` closures: open-coded
+//!   ones in `open_fns` with a bit in `open_bits`, general ones in the `general` list.
+//!   On a normal return compiled code runs them itself, directly from the deferring
+//!   frame (what Go's `jmpdefer` achieved).
+//! * A panic enters through one of `arch`'s panic stubs (`runtime.gopanic`,
+//!   `runtime.panicBounds`, ...), which record compiled code's SP/BP and switch to g0,
+//!   or from runtime code via [`panic_value`] (the goroutine's context is then the one
+//!   `systemstack` saved). [`gopanic_m`] pushes a [`Panic`] on `g.panic` and runs the
+//!   pending deferred calls newest first *on the goroutine stack, below the panicking
+//!   frames* (`arch::call_deferred`): they can see those frames, grow the stack and
+//!   panic again. Only Rust frames of the panic machinery live on g0.
+//! * `recover()` is `runtime.gorecover(g, fp)`: effective only if the calling
+//!   function's caller is the deferred-call frame record of the current panic (`argp`),
+//!   i.e. it was called directly by the panic machinery, and the panic is not already
+//!   recovered.
+//! * After a deferred call returns with its panic recovered, [`recovery`] unwinds to the
+//!   frame that deferred it: it finds that frame's active call site on the frame-pointer
+//!   chain, looks up the call's exception landing pad (Cranelift `try_call`, registered
+//!   in `symtab`), restores the aggregate stack from the frame's `DeferFrame`, and jumps
+//!   there with SP = FP - frame_offset. Every call in a function with defers is a
+//!   `try_call` to a `tail`-convention callee, which clobbers all registers, so SP, FP
+//!   and PC are the whole state the landing pad needs. The landing pad runs the
+//!   frame's remaining defers and returns its results normally.
+//!
+//! Invariants relied on:
+//! * `g.defer` lists frames innermost first; the panic loop pops a frame's record only
+//!   once it has no pending calls, so at a recovery `g.defer` is the recovering frame.
+//! * Records hold goroutine-stack addresses only in `DeferFrame::fp` and `Panic`'s
+//!   `sp`/`fp`/`argp`; the stack copier adjusts exactly those ([`adjust_records`]).
+//!   Rust code on g0 re-reads them after every deferred call.
+//! * While a deferred call runs, `g0.sched` points below the panic's g0 frames, so
+//!   nested switches to g0 cannot overwrite them; a recovery that abandons g0 frames
+//!   restores `g0.sched` to what it was when the oldest abandoned panic began.
+//!
+//! An uncaught panic prints as Go 1.19 does (GOTRACEBACK=single, the default):
 //!
 //! ```text
-//! panic: VALUE                       <- printany (runtime/error.go), or the error text
-//! [signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x...]   <- panicmem only
-//!                                    <- blank line
+//! panic: FIRST [recovered]             <- the chain of panics, oldest first
+//! \tpanic: VALUE                       <- printany, or the error's Error()
+//! [signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x...]  <- nil deref
+//!                                      <- blank line
 //! goroutine 1 [running]:
-//! main.f(...)                        <- traceback of the compiled frames
-//!     /path/x.go:7 +0x1d          <- (a tab before the path)
+//! main.f(...)                          <- traceback of the compiled frames
+//!     /path/x.go:7 +0x1d               <- (a tab before the path)
 //! ```
 //!
 //! then exit status 2. Fatal errors (`throw`) print `fatal error: MSG`, a blank line, the
-//! goroutine header and traceback, and exit 2 as well.
-//!
-//! Every entry point here prints and exits: there is no `defer`/`recover` yet (the next
-//! milestone turns `gopanic` into Go's real unwinder; runtime errors then become
-//! recoverable panics whose *value* is the error text built here).
-//!
-//! Output goes to fd 2 unbuffered, in as few `write`s as possible. Every entry point
-//! switches to the system stack first (`crate::stack::systemstack`): it is called from
-//! compiled code with only the guard area left below the caller's frame.
+//! goroutine header and traceback, and exit 2 as well; they are not recoverable.
+//! Output goes to fd 2 unbuffered, in as few `write`s as possible.
 
-use crate::abi::{Kind, Type};
+use crate::abi::{DeferFrame, DeferNode, Eface, GoString, Kind, Type, G};
+use crate::errors::{self, BoundsError};
 use crate::print::{append_float, append_hex, append_int, append_uint};
+use crate::stack::{current_m, Gobuf};
 use crate::strings::bytes;
 use crate::sys;
 use crate::traceback;
+use crate::{arch, symtab};
 
 /// Exit status of a program that dies of a panic or a fatal error.
 const EXIT_PANIC: i32 = 2;
+
+/// One active panic (Go's `_panic`), innermost first on `G::panic`. Heap-allocated;
+/// freed when recovered.
+#[derive(Debug)]
+pub(crate) struct Panic {
+    link: *mut Panic,
+    arg: Eface,
+    recovered: bool,
+    /// The goroutine's context when the panic began: the lowest live stack word, the
+    /// frame pointer there, and the return address into the panicking function (0
+    /// when the panic came from runtime code).
+    sp: usize,
+    fp: usize,
+    pc: usize,
+    /// The frame record of the deferred call running now (`arch::call_deferred`
+    /// builds it at `sp - 16`); 0 between calls.
+    argp: usize,
+    /// `g0.sched` when this panic began.
+    g0_sched: Gobuf,
+}
+
+/// The panic entry stubs' kinds (`arch`): what `a1..a4` of [`panic_entry`] mean.
+pub(crate) const PANIC_VALUE: usize = 0;
+pub(crate) const PANIC_BOUNDS: usize = 1;
+pub(crate) const PANIC_DIVIDE: usize = 2;
+pub(crate) const PANIC_SHIFT: usize = 3;
+pub(crate) const PANIC_MEM: usize = 4;
+
+/// The run-time type of a `string` panic value raised by runtime code.
+static STRING_TYPE: Type = Type {
+    kind: Kind::String as u64,
+    size: 16,
+    elem: std::ptr::null(),
+    len: 0,
+    fields: std::ptr::null(),
+    name_ptr: std::ptr::null(),
+    name_len: 0,
+    error_fn: None,
+};
 
 /// Prints the goroutine header and traceback after `head`, then exits with status 2.
 /// Runs on the system stack (a no-op switch when already there), so a fatal error
@@ -36,14 +111,17 @@ const EXIT_PANIC: i32 = 2;
 fn die(head: Vec<u8>) -> ! {
     crate::stack::systemstack_noreturn(move || {
         let mut head = head;
-        head.extend_from_slice(b"\n");
-        head.extend_from_slice(b"goroutine ");
-        append_int(&mut head, traceback::current_goid());
-        head.extend_from_slice(b" [running]:\n");
+        append_goroutine_header(&mut head);
         traceback::append_traceback(&mut head, crate::arch::frame_pointer());
         sys::write_all(sys::STDERR, &head);
         sys::exit(EXIT_PANIC);
     })
+}
+
+fn append_goroutine_header(b: &mut Vec<u8>) {
+    b.extend_from_slice(b"\ngoroutine ");
+    append_int(b, traceback::current_goid());
+    b.extend_from_slice(b" [running]:\n");
 }
 
 /// A fatal error: `fatal error: MSG`, traceback, exit 2. Not recoverable.
@@ -54,20 +132,374 @@ pub fn throw(msg: &str) -> ! {
     die(b)
 }
 
-/// A panic whose value is the plain string `msg` (what `panic("...")` in Go library
-/// code does, e.g. `strings: negative Repeat count`).
+/// A panic whose value is the string `msg` (what `panic("...")` in Go library code
+/// does, e.g. `strings: negative Repeat count`).
 pub fn panic_string(msg: &[u8]) -> ! {
-    let mut b = b"panic: ".to_vec();
-    b.extend_from_slice(msg);
-    b.push(b'\n');
-    die(b)
+    let data = crate::alloc::mallocgc(16) as *mut GoString;
+    // SAFETY: a fresh 16-byte block holds the string header.
+    unsafe { data.write(crate::strings::new_gostring(msg)) };
+    panic_value(Eface {
+        typ: &STRING_TYPE,
+        data: data as *const u8,
+    })
 }
 
-/// A run-time error panic: `panic: runtime error: MSG`.
+/// A run-time error panic (`runtime error: MSG`).
 pub fn panic_runtime_error(msg: &str) -> ! {
-    let mut b = b"runtime error: ".to_vec();
-    b.extend_from_slice(msg.as_bytes());
-    panic_string(&b)
+    panic_value(errors::runtime_error(msg.as_bytes()))
+}
+
+/// Raises a panic from runtime code called by compiled code. On a thread without a
+/// goroutine (unit tests) it prints the panic and exits.
+pub fn panic_value(arg: Eface) -> ! {
+    let m = current_m();
+    // SAFETY: a non-null CURRENT_M is this thread's live M.
+    if m.is_null() || unsafe { (*m).curg.is_null() } {
+        let mut b = b"panic: ".to_vec();
+        // SAFETY: `arg` is a valid interface value.
+        unsafe { append_panic_value(&mut b, arg.typ, arg.data) };
+        b.push(b'\n');
+        die(b)
+    }
+    crate::stack::systemstack_noreturn(move || {
+        // SAFETY: on g0 of a live M whose curg is suspended in this systemstack call;
+        // `g.sched` holds its context (saved by the switch, or by an outer one).
+        unsafe {
+            let g = (*m).curg;
+            let (sp, fp) = ((*g).sched.sp, (*g).sched.bp);
+            gopanic_m(g, arg, sp, fp, 0)
+        }
+    })
+}
+
+/// Called (on g0) by `arch`'s panic entry stubs, which saved compiled code's SP and BP
+/// in `g.panicbuf`: builds the panic value for `kind` and panics.
+///
+/// # Safety
+/// `g` is the M's curg, suspended at the stub; `a1..a4` are the stub's arguments.
+pub(crate) unsafe extern "C" fn panic_entry(
+    g: *mut G,
+    a1: usize,
+    a2: usize,
+    a3: usize,
+    a4: usize,
+    kind: usize,
+) -> ! {
+    // SAFETY: caller's contract; `[sp]` is the return address the call pushed.
+    unsafe {
+        let (sp, fp) = ((*g).panicbuf.sp, (*g).panicbuf.bp);
+        (*g).panicbuf = Gobuf::default();
+        let pc = (sp as *const usize).read();
+        let arg = match kind {
+            PANIC_VALUE => Eface {
+                typ: a1 as *const Type,
+                data: a2 as *const u8,
+            },
+            PANIC_BOUNDS => errors::bounds_error(BoundsError {
+                code: a1 as u8,
+                x: a2 as i64,
+                y: a3 as i64,
+                signed: a4 as u8 != 0,
+            }),
+            PANIC_DIVIDE => errors::runtime_error(b"integer divide by zero"),
+            PANIC_SHIFT => errors::runtime_error(b"negative shift amount"),
+            _ => {
+                (*g).sigpc = pc;
+                errors::runtime_error(b"invalid memory address or nil pointer dereference")
+            }
+        };
+        gopanic_m(g, arg, sp, fp, pc)
+    }
+}
+
+/// The next pending deferred call of frame `d`, unlinked: `Some(closure)` (0 for a
+/// deferred nil func), `None` when the frame has none left.
+///
+/// # Safety
+/// `d` is a live frame record.
+unsafe fn take_deferred(d: *mut DeferFrame) -> Option<usize> {
+    // SAFETY: caller's contract; `open_fns` has an entry for every bit compiled code
+    // sets.
+    unsafe {
+        let bits = (*d).open_bits;
+        if bits != 0 {
+            let i = 63 - bits.leading_zeros() as usize;
+            (*d).open_bits = bits & !(1u64 << i);
+            return Some(std::ptr::addr_of!((*d).open_fns).cast::<usize>().add(i).read());
+        }
+        pop_general(d)
+    }
+}
+
+thread_local! {
+    /// Free general-defer nodes of this thread (they are reused, never returned).
+    static FREE_NODES: std::cell::Cell<*mut DeferNode> = const { std::cell::Cell::new(std::ptr::null_mut()) };
+}
+
+/// Unlinks the newest general defer of `d` and returns its closure.
+///
+/// # Safety
+/// `d` is a live frame record.
+unsafe fn pop_general(d: *mut DeferFrame) -> Option<usize> {
+    // SAFETY: caller's contract; nodes in the list are live and owned by it.
+    unsafe {
+        let node = (*d).general;
+        if node.is_null() {
+            return None;
+        }
+        (*d).general = (*node).next;
+        let fnv = (*node).fnv;
+        FREE_NODES.with(|f| {
+            (*node).next = f.get();
+            f.set(node);
+        });
+        Some(fnv)
+    }
+}
+
+/// `defer` on the general path: pushes closure `fnv` on frame `d`'s list.
+///
+/// # Safety
+/// `d` is the calling function's live frame record.
+#[export_name = "runtime.deferproc"]
+pub unsafe extern "C" fn deferproc(d: *mut DeferFrame, fnv: usize) {
+    let node = FREE_NODES.with(|f| {
+        let n = f.get();
+        if !n.is_null() {
+            // SAFETY: a node on the free list is owned by it.
+            f.set(unsafe { (*n).next });
+        }
+        n
+    });
+    let node = if node.is_null() {
+        crate::alloc::mallocgc(std::mem::size_of::<DeferNode>() as u64) as *mut DeferNode
+    } else {
+        node
+    };
+    // SAFETY: `node` is a free node-sized block; `d` is live (caller's contract).
+    unsafe {
+        node.write(DeferNode {
+            fnv,
+            next: (*d).general,
+        });
+        (*d).general = node;
+    }
+}
+
+/// The result of [`deferpop`] (RAX, RDX).
+#[repr(C)]
+pub struct Popped {
+    /// 1 if a call was popped.
+    pub some: u64,
+    /// Its closure (0: a deferred nil func).
+    pub fnv: usize,
+}
+
+/// The return path of a function on the general path: unlinks its newest deferred
+/// call, which compiled code then calls.
+///
+/// # Safety
+/// `d` is the calling function's live frame record.
+#[export_name = "runtime.deferpop"]
+pub unsafe extern "C" fn deferpop(d: *mut DeferFrame) -> Popped {
+    // SAFETY: caller's contract.
+    match unsafe { pop_general(d) } {
+        Some(fnv) => Popped { some: 1, fnv },
+        None => Popped { some: 0, fnv: 0 },
+    }
+}
+
+/// A closure object `{code}` whose code raises Go's nil-dereference panic: what the
+/// panic loop calls for a deferred nil func.
+static NIL_FUNC: [unsafe extern "C" fn(); 1] = [arch::nil_func_code];
+
+/// Runs the pending deferred calls of `g` for a new panic with value `arg`; recovers
+/// or dies. `sp`/`fp`/`pc` are the goroutine's context (see [`Panic`]).
+///
+/// # Safety
+/// On g0; `g` is the M's curg, suspended with that context.
+unsafe fn gopanic_m(g: *mut G, arg: Eface, sp: usize, fp: usize, pc: usize) -> ! {
+    // SAFETY: caller's contract. `g`'s records are only touched by compiled code while
+    // a deferred call runs, and re-read here after each call.
+    unsafe {
+        let g0 = (*(*g).m).g0;
+        let p = Box::into_raw(Box::new(Panic {
+            link: (*g).panic,
+            arg,
+            recovered: false,
+            sp,
+            fp,
+            pc,
+            argp: 0,
+            g0_sched: (*g0).sched,
+        }));
+        (*g).panic = p;
+        loop {
+            let d = (*g).defer;
+            if d.is_null() {
+                break;
+            }
+            let Some(fnv) = take_deferred(d) else {
+                (*g).defer = (*d).link;
+                continue;
+            };
+            let fnv = if fnv == 0 { NIL_FUNC.as_ptr() as usize } else { fnv };
+            (*p).argp = (*p).sp - 16;
+            arch::call_deferred(g, fnv, (*p).sp, (*p).fp, (*p).pc);
+            (*p).argp = 0;
+            if (*p).recovered {
+                recovery(g, p, d);
+            }
+        }
+        fatalpanic(g)
+    }
+}
+
+/// Panic `p` was recovered by a call deferred by frame `d`: discards `p` (and older
+/// panics whose deferred calls ran inside the frames being unwound) and resumes `d`'s
+/// function at the landing pad of its active call.
+///
+/// # Safety
+/// On g0, right after `p`'s deferred call returned; `d` is the frame record it came
+/// from.
+unsafe fn recovery(g: *mut G, p: *mut Panic, d: *mut DeferFrame) -> ! {
+    // SAFETY: caller's contract; the frame chain from the deferred-call record up to
+    // `d`'s frame is intact (nothing between has returned).
+    unsafe {
+        if (*g).defer != d {
+            throw("recovery: defer records out of order");
+        }
+        let target = (*d).fp;
+        let mut cur = (*p).sp - 16;
+        let mut g0_sched = (*p).g0_sched;
+        (*g).panic = (*p).link;
+        drop(Box::from_raw(p));
+        while let Some(q) = (*g).panic.as_mut() {
+            if q.argp == 0 || q.argp > target {
+                break;
+            }
+            g0_sched = q.g0_sched;
+            (*g).panic = q.link;
+            drop(Box::from_raw(q));
+        }
+        let ret = loop {
+            let next = (cur as *const usize).read();
+            if next == target {
+                break ((cur + 8) as *const usize).read();
+            }
+            if next <= cur || next >= (*g).stack_hi {
+                throw("recovery: the deferring frame is not on the stack");
+            }
+            cur = next;
+        };
+        let Some((pad, frame_offset)) = symtab::landing_pad(ret) else {
+            throw("recovery: no landing pad at the deferring function's call");
+        };
+        (*g).agg_sp = (*d).agg_sp;
+        (*g).agg_limit = (*d).agg_limit;
+        (*(*(*g).m).g0).sched = g0_sched;
+        arch::resume(g, target - frame_offset as usize, target, pad)
+    }
+}
+
+/// `recover()`, called by compiled code with its own frame pointer.
+///
+/// # Safety
+/// `g` is the running goroutine; `fp` the calling compiled function's frame pointer.
+#[export_name = "runtime.gorecover"]
+pub unsafe extern "C" fn gorecover(g: *mut G, fp: usize) -> Eface {
+    const NIL: Eface = Eface {
+        typ: std::ptr::null(),
+        data: std::ptr::null(),
+    };
+    // SAFETY: caller's contract: `[fp]` is the caller's saved frame pointer.
+    unsafe {
+        let Some(p) = (*g).panic.as_mut() else {
+            return NIL;
+        };
+        if p.recovered || p.argp == 0 || (fp as *const usize).read() != p.argp {
+            return NIL;
+        }
+        p.recovered = true;
+        p.arg
+    }
+}
+
+/// Adjusts the goroutine-stack addresses in `g`'s defer and panic records after its
+/// stack moved (`adj` maps an old address to the new one, other values to themselves).
+///
+/// # Safety
+/// `g` is suspended; its records are live.
+pub(crate) unsafe fn adjust_records(g: &mut G, adj: &dyn Fn(usize) -> usize) {
+    // SAFETY: caller's contract.
+    unsafe {
+        let mut d = g.defer;
+        while let Some(r) = d.as_mut() {
+            r.fp = adj(r.fp);
+            d = r.link;
+        }
+        let mut p = g.panic;
+        while let Some(r) = p.as_mut() {
+            r.sp = adj(r.sp);
+            r.fp = adj(r.fp);
+            r.argp = adj(r.argp);
+            p = r.link;
+        }
+    }
+}
+
+/// Go's `GOTRACEBACK` level: 0 none, 1 single (default), 2 all/system/crash.
+fn gotraceback() -> u8 {
+    match std::env::var("GOTRACEBACK").as_deref() {
+        Ok("none") | Ok("0") => 0,
+        Ok("all") | Ok("1") | Ok("system") | Ok("2") | Ok("crash") => 2,
+        _ => 1,
+    }
+}
+
+/// No deferred call recovered: prints the panics and the traceback, exits 2.
+///
+/// # Safety
+/// On g0; `g.panic` is non-null.
+unsafe fn fatalpanic(g: *mut G) -> ! {
+    // SAFETY: caller's contract; the panic records are live.
+    unsafe {
+        let mut b = Vec::new();
+        print_panics(&mut b, (*g).panic);
+        if (*g).sigpc != 0 {
+            b.extend_from_slice(b"[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=");
+            append_hex(&mut b, (*g).sigpc as u64);
+            b.extend_from_slice(b"]\n");
+        }
+        if gotraceback() > 0 {
+            append_goroutine_header(&mut b);
+            let p = &*(*g).panic;
+            traceback::append_traceback_at(&mut b, p.pc, p.fp);
+        }
+        sys::write_all(sys::STDERR, &b);
+        sys::exit(EXIT_PANIC)
+    }
+}
+
+/// Go's `printpanics`: the chain oldest first, nested ones indented.
+///
+/// # Safety
+/// `p` is a live panic record.
+unsafe fn print_panics(b: &mut Vec<u8>, p: *mut Panic) {
+    // SAFETY: caller's contract.
+    unsafe {
+        let p = &*p;
+        if !p.link.is_null() {
+            print_panics(b, p.link);
+            b.push(b'\t');
+        }
+        b.extend_from_slice(b"panic: ");
+        append_panic_value(b, p.arg.typ, p.arg.data);
+        if p.recovered {
+            b.extend_from_slice(b" [recovered]");
+        }
+        b.push(b'\n');
+    }
 }
 
 /// Appends the panic value as Go 1.19's `printany` does: nil, basic values as `print`
@@ -82,6 +514,11 @@ pub unsafe fn append_panic_value(out: &mut Vec<u8>, typ: *const Type, data: *con
         out.extend_from_slice(b"nil");
         return;
     };
+    // SAFETY: `data` points at a value of `t` (caller's contract).
+    if let Some(text) = unsafe { errors::error_text(typ, data) } {
+        out.extend_from_slice(&text);
+        return;
+    }
     let kind = t.kind();
     let named = t.name();
     if kind.basic_name().is_none() || kind == Kind::UnsafePointer {
@@ -174,21 +611,6 @@ pub unsafe fn append_panic_value(out: &mut Vec<u8>, typ: *const Type, data: *con
     }
 }
 
-/// `panic(v)`: prints `panic: ` and the value, the traceback, exits 2.
-///
-/// # Safety
-/// `typ` is null (nil interface) or a descriptor, and `data` points at a value of it.
-#[export_name = "runtime.gopanic"]
-pub unsafe extern "C" fn gopanic(typ: *const Type, data: *const u8) -> ! {
-    crate::stack::systemstack_noreturn(move || {
-        let mut b = b"panic: ".to_vec();
-        // SAFETY: caller's contract.
-        unsafe { append_panic_value(&mut b, typ, data) };
-        b.push(b'\n');
-        die(b)
-    })
-}
-
 /// Go's `boundsErrorFmts`, indexed by `boundsErrorCode`.
 const BOUNDS_FMTS: [&str; 9] = [
     "index out of range [%x] with length %y",
@@ -228,46 +650,6 @@ pub fn bounds_error_text(code: i64, x: i64, y: i64, signed: bool) -> String {
         (x as u64).to_string()
     };
     fmt.replace("%x", &x_text).replace("%y", &y.to_string())
-}
-
-/// A failed index or slice bounds check. `code` is Go's `boundsErrorCode` (0 index,
-/// 1 sliceAlen, 2 sliceAcap, 3 sliceB, 4 slice3Alen, 5 slice3Acap, 6 slice3B,
-/// 7 slice3C); `signed` says whether `x` came from a signed integer.
-#[export_name = "runtime.panicBounds"]
-pub extern "C" fn panic_bounds(code: i64, x: i64, y: i64, signed: u8) -> ! {
-    crate::stack::systemstack_noreturn(move || {
-        panic_runtime_error(&bounds_error_text(code, x, y, signed != 0))
-    })
-}
-
-/// Integer division (or remainder) by zero.
-#[export_name = "runtime.panicdivide"]
-pub extern "C" fn panicdivide() -> ! {
-    crate::stack::systemstack_noreturn(move || panic_runtime_error("integer divide by zero"))
-}
-
-/// A shift by a negative (signed, non-constant) count.
-#[export_name = "runtime.panicshift"]
-pub extern "C" fn panicshift() -> ! {
-    crate::stack::systemstack_noreturn(move || panic_runtime_error("negative shift amount"))
-}
-
-/// A nil pointer dereference detected by compiled code. Prints Go's signal line with
-/// `pc` = the return address into the compiled caller.
-#[export_name = "runtime.panicmem"]
-pub extern "C" fn panicmem() -> ! {
-    let fp = crate::arch::frame_pointer();
-    // SAFETY: with frame pointers, `fp` is this function's frame and `[fp+8]` holds the
-    // return address pushed by the caller's `call` (read before switching stacks).
-    let pc = unsafe { ((fp + 8) as *const usize).read() };
-    crate::stack::systemstack_noreturn(move || {
-        let mut b =
-            b"panic: runtime error: invalid memory address or nil pointer dereference\n".to_vec();
-        b.extend_from_slice(b"[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=");
-        append_hex(&mut b, pc as u64);
-        b.extend_from_slice(b"]\n");
-        die(b)
-    })
 }
 
 #[cfg(test)]

@@ -179,6 +179,20 @@ pub extern "C" fn printpointer(p: u64) {
     })
 }
 
+/// `print(x)` for an interface: `(0xtype,0xdata)`.
+#[export_name = "runtime.printeface"]
+pub extern "C" fn printeface(typ: u64, data: u64) {
+    crate::stack::systemstack(move || {
+        let mut b = Vec::with_capacity(40);
+        b.push(b'(');
+        append_hex(&mut b, typ);
+        b.push(b',');
+        append_hex(&mut b, data);
+        b.push(b')');
+        emit(&b);
+    })
+}
+
 /// `print(s)` for a slice: `[len/cap]0xptr`.
 #[export_name = "runtime.printslice"]
 pub extern "C" fn printslice(ptr: u64, len: i64, cap: i64) {

@@ -239,11 +239,15 @@ impl G {
             goid,
             agg_sp: 0,
             agg_limit: 0,
+            defer: std::ptr::null_mut(),
             m: std::ptr::null_mut(),
             sched: Gobuf::default(),
             morebuf: MoreBuf::default(),
             agg: AggStack::default(),
             stress_skipped: 0,
+            panic: std::ptr::null_mut(),
+            panicbuf: Gobuf::default(),
+            sigpc: 0,
         }
     }
 }
@@ -717,6 +721,11 @@ pub(crate) unsafe fn copystack(
     g.sched.bp = adj(g.sched.bp);
     g.morebuf.sp = adj(g.morebuf.sp);
     g.morebuf.bp = adj(g.morebuf.bp);
+    g.panicbuf.sp = adj(g.panicbuf.sp);
+    g.panicbuf.bp = adj(g.panicbuf.bp);
+    // SAFETY: the defer and panic records of a suspended goroutine are live and
+    // exclusively ours while it is suspended.
+    unsafe { crate::panic::adjust_records(g, &adj) };
     g.stack_lo = new_lo;
     g.stack_hi = new_hi;
     let (nsp, nbp) = (sp.wrapping_add(delta), adj(bp));

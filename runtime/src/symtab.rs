@@ -25,6 +25,18 @@ pub struct FuncInfo {
     /// `(code offset, line)` pairs sorted by offset: the instruction at an offset and
     /// those after it (up to the next pair) belong to that line.
     pub lines: Vec<(u32, u32)>,
+    /// The exception landing pads of its `try_call`s, sorted by `ret` (functions with
+    /// defers only): where a recovery resumes it.
+    pub landing_pads: Vec<LandingPad>,
+}
+
+/// One `try_call` site (Cranelift's call-site table): the call's return address, its
+/// landing pad, and FP - SP at the call, all as code offsets / bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LandingPad {
+    pub ret: u32,
+    pub handler: u32,
+    pub frame_offset: u32,
 }
 
 impl FuncInfo {
@@ -81,6 +93,18 @@ pub fn with_func<R>(pc: usize, f: impl FnOnce(&FuncInfo) -> R) -> Option<R> {
     find(&t.funcs, pc).map(f)
 }
 
+/// The landing pad of the `try_call` whose return address is `ret`: `(pad address,
+/// FP - SP the pad expects)`.
+pub fn landing_pad(ret: usize) -> Option<(usize, u32)> {
+    with_func(ret, |f| {
+        let off = (ret - f.entry) as u32;
+        let i = f.landing_pads.binary_search_by_key(&off, |p| p.ret).ok()?;
+        let p = f.landing_pads[i];
+        Some((f.entry + p.handler as usize, p.frame_offset))
+    })
+    .flatten()
+}
+
 fn find(funcs: &[FuncInfo], pc: usize) -> Option<&FuncInfo> {
     let i = funcs.partition_point(|f| f.entry <= pc);
     let f = funcs.get(i.checked_sub(1)?)?;
@@ -101,6 +125,7 @@ mod tests {
             name: "main.g".into(),
             file: "/t/x.go".into(),
             lines: vec![(0, 10), (8, 11), (0x20, 12)],
+            landing_pads: vec![LandingPad { ret: 0x10, handler: 0x30, frame_offset: 32 }],
         });
         register(FuncInfo {
             entry: base,
@@ -108,6 +133,7 @@ mod tests {
             name: "main.f".into(),
             file: "/t/x.go".into(),
             lines: vec![(0, 3)],
+            landing_pads: Vec::new(),
         });
         assert_eq!(
             with_func(base + 0x10, |f| f.name.clone()),
@@ -124,5 +150,8 @@ mod tests {
             (line(0), line(7), line(8), line(0x1f), line(0x30)),
             (10, 10, 11, 11, 12)
         );
+        assert_eq!(landing_pad(base + 0x110), Some((base + 0x130, 32)));
+        assert_eq!(landing_pad(base + 0x111), None);
+        assert_eq!(landing_pad(base + 0x10), None);
     }
 }

@@ -41,6 +41,59 @@ pub fn current_goid() -> i64 {
 
 /// Appends the traceback of the compiled frames found by walking up from frame `fp`.
 pub fn append_traceback(out: &mut Vec<u8>, fp: usize) {
+    walk(out, None, fp);
+}
+
+/// Appends the traceback of a goroutine suspended at `pc` (0: unknown, in runtime
+/// code) with frame pointer `fp`.
+pub fn append_traceback_at(out: &mut Vec<u8>, pc: usize, fp: usize) {
+    walk(out, (pc != 0).then_some(pc), fp);
+}
+
+/// What printing one frame did.
+enum Shown {
+    Printed,
+    /// A runtime frame, not shown.
+    Hidden,
+    /// Not a compiled function.
+    Unknown,
+    /// The frame limit was reached.
+    Full,
+}
+
+/// Prints the frame whose return address (or current pc) is `pc`.
+fn show_frame(out: &mut Vec<u8>, pc: usize, printed: usize) -> Shown {
+    if printed == MAX_FRAMES {
+        out.extend_from_slice(b"...additional frames elided...\n");
+        return Shown::Full;
+    }
+    if pc == crate::arch::deferred_return_pc() {
+        // The panic machinery's deferred-call frame: Go shows its gopanic here.
+        out.extend_from_slice(b"panic(...)\n\truntime/panic.go:884\n");
+        return Shown::Printed;
+    }
+    let shown = symtab::with_func(pc, |f| {
+        // Go hides the runtime's own frames (the entry trampoline is
+        // `runtime.main`) unless GOTRACEBACK=system asks for them.
+        if f.name.starts_with("runtime.") {
+            return Shown::Hidden;
+        }
+        let off = pc - f.entry;
+        let line = f.line_at(off.saturating_sub(1) as u32);
+        out.extend_from_slice(f.name.as_bytes());
+        out.extend_from_slice(b"(...)\n\t");
+        out.extend_from_slice(f.file.as_bytes());
+        out.push(b':');
+        append_uint(out, line as u64);
+        out.extend_from_slice(b" +");
+        append_hex(out, off as u64);
+        out.push(b'\n');
+        Shown::Printed
+    });
+    shown.unwrap_or(Shown::Unknown)
+}
+
+fn walk(out: &mut Vec<u8>, first_pc: Option<usize>, fp: usize) {
     if symtab::is_empty() {
         return;
     }
@@ -61,48 +114,36 @@ pub fn append_traceback(out: &mut Vec<u8>, fp: usize) {
     let mut fp = fp;
     let mut printed = 0usize;
     let mut skipped = 0usize;
+    let mut pending = first_pc;
     loop {
-        // SAFETY: `fp` lies inside one of this thread's stacks (checked above or below),
-        // 8-aligned with 16 bytes before the stack's end; every frame stores the
-        // caller's fp at [fp] and the return address at [fp+8].
-        let (next, pc) = unsafe {
-            (
-                (fp as *const usize).read(),
-                ((fp + 8) as *const usize).read(),
-            )
+        // The frame at `fp` is suspended at `first_pc`, if given; every other frame's
+        // return address is at [fp+8].
+        let (next, pc) = match pending.take() {
+            Some(pc) => (fp, pc),
+            // SAFETY: `fp` lies inside one of this thread's stacks (checked above or
+            // below), 8-aligned with 16 bytes before the stack's end; every frame
+            // stores the caller's fp at [fp] and the return address at [fp+8].
+            None => unsafe {
+                (
+                    (fp as *const usize).read(),
+                    ((fp + 8) as *const usize).read(),
+                )
+            },
         };
-        let shown = symtab::with_func(pc, |f| {
-            if printed == MAX_FRAMES {
-                out.extend_from_slice(b"...additional frames elided...\n");
-                return false;
-            }
-            // Go hides the runtime's own frames (the entry trampoline is
-            // `runtime.main`) unless GOTRACEBACK=system asks for them.
-            if f.name.starts_with("runtime.") {
-                return true;
-            }
-            let off = pc - f.entry;
-            let line = f.line_at(off.saturating_sub(1) as u32);
-            out.extend_from_slice(f.name.as_bytes());
-            out.extend_from_slice(b"(...)\n\t");
-            out.extend_from_slice(f.file.as_bytes());
-            out.push(b':');
-            append_uint(out, line as u64);
-            out.extend_from_slice(b" +");
-            append_hex(out, off as u64);
-            out.push(b'\n');
-            true
-        });
-        match shown {
-            Some(true) => printed += 1,
-            Some(false) => break,
-            None if printed > 0 => break,
-            None => {
+        match show_frame(out, pc, printed) {
+            Shown::Printed => printed += 1,
+            Shown::Full => break,
+            Shown::Hidden => {}
+            Shown::Unknown if printed > 0 => break,
+            Shown::Unknown => {
                 skipped += 1;
                 if skipped > MAX_RUNTIME_FRAMES {
                     break;
                 }
             }
+        }
+        if next == fp {
+            continue;
         }
         if inside(region, next) && next > fp {
             fp = next;
@@ -131,6 +172,7 @@ mod tests {
             name: "main.f".into(),
             file: "/tmp/x.go".into(),
             lines: vec![(0, 5), (0x10, 6), (0x20, 7)],
+            landing_pads: Vec::new(),
         });
         register(FuncInfo {
             entry: base + 0x100,
@@ -138,6 +180,7 @@ mod tests {
             name: "main.main".into(),
             file: "/tmp/x.go".into(),
             lines: vec![(0, 10), (0x1c, 12)],
+            landing_pads: Vec::new(),
         });
         // A fake stack: runtime frame -> main.f -> main.main -> unregistered caller.
         let mut stack = [0usize; 16];

@@ -388,6 +388,8 @@ impl<'a> Checker<'a> {
             ("string", TypeId::STRING),
             ("byte", TypeId::BYTE),
             ("rune", TypeId::RUNE),
+            ("any", TypeId::EMPTY_INTERFACE),
+            ("error", TypeId::ERROR),
         ];
         for &(name, ty) in types {
             let id = self.new_object(name, ObjKind::TypeName, ty, whole);
@@ -396,8 +398,6 @@ impl<'a> Checker<'a> {
         let unsupported_types: &[(&str, &str)] = &[
             ("complex64", "complex numbers"),
             ("complex128", "complex numbers"),
-            ("error", "interfaces"),
-            ("any", "interfaces"),
             ("comparable", "generics"),
         ];
         for &(name, what) in unsupported_types {
@@ -415,13 +415,13 @@ impl<'a> Checker<'a> {
             ("panic", Builtin::Panic),
             ("print", Builtin::Print),
             ("println", Builtin::Println),
+            ("recover", Builtin::Recover),
         ];
         for &(name, b) in builtins {
             let id = self.new_object(name, ObjKind::Builtin(b), TypeId::INVALID, whole);
             self.universe.insert(name.to_string(), id);
         }
         let unsupported_funcs: &[(&str, &str)] = &[
-            ("recover", "recover"),
             ("close", "channels"),
             ("delete", "maps"),
             ("complex", "complex numbers"),

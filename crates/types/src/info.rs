@@ -64,6 +64,7 @@ pub enum Builtin {
     Panic,
     Print,
     Println,
+    Recover,
 }
 
 #[derive(Clone, Debug)]
@@ -128,6 +129,9 @@ pub struct Info {
     pub defs: HashMap<NodeId, ObjId>,
     pub uses: HashMap<NodeId, ObjId>,
     pub fields: HashMap<NodeId, FieldSel>,
+    /// A method selector `x.M` on an interface value `x` (only `error`'s `Error`):
+    /// the index of the method in the interface.
+    pub methods: HashMap<NodeId, usize>,
     /// For each function literal (by its expression id): the variables of enclosing
     /// functions it refers to, in first-use order. Each of them `escapes`.
     pub captures: HashMap<NodeId, Vec<ObjId>>,

@@ -12,6 +12,8 @@ pub enum PkgType {
     String,
     /// `[]string`
     StringSlice,
+    /// `error`
+    Error,
     /// `...any`: the remaining arguments, each passed to the runtime as an `Eface`.
     VariadicAny,
 }
@@ -49,6 +51,8 @@ pub static PACKAGE_FUNCS: &[PkgFunc] = &[
     func("fmt", "Sprint", "fmt.Sprint", &[VariadicAny], &[String]),
     func("fmt", "Sprintln", "fmt.Sprintln", &[VariadicAny], &[String]),
     func("fmt", "Sprintf", "fmt.Sprintf", &[String, VariadicAny], &[String]),
+    func("fmt", "Errorf", "fmt.Errorf", &[String, VariadicAny], &[Error]),
+    func("errors", "New", "errors.New", &[String], &[Error]),
     PkgFunc { package: "os", name: "Exit", symbol: "os.Exit", params: &[Int], results: &[], unmodelled_results: false, noreturn: true },
     // Collects nothing yet (no garbage collector); halves goroutine stacks that are
     // less than a quarter used, as Go's GC does.
@@ -74,7 +78,7 @@ pub static PACKAGE_FUNCS: &[PkgFunc] = &[
 pub static PACKAGE_CONSTS: &[(&str, &str, &str)] = &[("runtime", "GOOS", "linux"), ("runtime", "GOARCH", "amd64")];
 
 /// The import paths the compiler accepts.
-pub const PACKAGES: &[&str] = &["fmt", "os", "runtime", "strings", "strconv"];
+pub const PACKAGES: &[&str] = &["errors", "fmt", "os", "runtime", "strings", "strconv"];
 
 /// The value of a package's string constant (`runtime.GOARCH`).
 pub fn lookup_const(package: &str, name: &str) -> Option<&'static str> {

@@ -69,6 +69,10 @@ pub enum TypeKind {
     /// A defined type `type Name U`. `underlying` is `None` only while the declaration
     /// is being resolved.
     Named { name: String, underlying: Option<TypeId> },
+    /// An interface type. Only two exist: `interface{}` (no methods) and the
+    /// underlying type of `error` (`Error() string`); user-declared interfaces with
+    /// methods are not supported yet.
+    Interface { methods: Vec<Field> },
 }
 
 pub struct Types {
@@ -100,6 +104,14 @@ impl TypeId {
     pub const UNTYPED_STRING: TypeId = TypeId(19);
     pub const UNTYPED_NIL: TypeId = TypeId(20);
     pub const FLOAT32: TypeId = TypeId(21);
+    /// `interface{}` (also spelled `any`).
+    pub const EMPTY_INTERFACE: TypeId = TypeId(22);
+    /// `func() string`, the type of `error`'s method.
+    pub const ERROR_METHOD: TypeId = TypeId(23);
+    /// `interface{ Error() string }`.
+    pub const ERROR_INTERFACE: TypeId = TypeId(24);
+    /// The predeclared `error`.
+    pub const ERROR: TypeId = TypeId(25);
     pub const BYTE: TypeId = TypeId::UINT8;
     pub const RUNE: TypeId = TypeId::INT32;
 }
@@ -141,6 +153,12 @@ impl Types {
         for b in BASICS {
             t.intern(TypeKind::Basic(b));
         }
+        let any = t.intern(TypeKind::Interface { methods: Vec::new() });
+        let method = t.intern(TypeKind::Func(Signature { params: Vec::new(), results: vec![TypeId::STRING], variadic: false }));
+        let iface = t.intern(TypeKind::Interface { methods: vec![Field { name: "Error".into(), ty: method }] });
+        let error = t.new_named("error");
+        t.set_underlying(error, iface);
+        debug_assert_eq!((any, method, iface, error), (TypeId::EMPTY_INTERFACE, TypeId::ERROR_METHOD, TypeId::ERROR_INTERFACE, TypeId::ERROR));
         t
     }
 
@@ -247,6 +265,10 @@ impl Types {
         matches!(self.basic(t), Some(Basic::String | Basic::UntypedString))
     }
 
+    pub fn is_interface(&self, t: TypeId) -> bool {
+        matches!(self.under(t), TypeKind::Interface { .. })
+    }
+
     pub fn is_boolean(&self, t: TypeId) -> bool {
         matches!(self.basic(t), Some(Basic::Bool | Basic::UntypedBool))
     }
@@ -288,6 +310,7 @@ impl Types {
             },
             TypeKind::Pointer(_) | TypeKind::Func(_) => (8, 8),
             TypeKind::Slice(_) => (24, 8),
+            TypeKind::Interface { .. } => (16, 8),
             TypeKind::Array { len, elem } => {
                 let (size, align) = self.layout(*elem)?;
                 (len.checked_mul(size)?, align)
@@ -346,6 +369,18 @@ impl Types {
                 format!("({})", parts.join(", "))
             }
             TypeKind::Named { name, .. } => name.clone(),
+            TypeKind::Interface { methods } if methods.is_empty() => "interface{}".to_string(),
+            TypeKind::Interface { methods } => {
+                let ms: Vec<String> = methods.iter().map(|m| format!("{}{}", m.name, self.signature_string_of(m.ty))).collect();
+                format!("interface{{{}}}", ms.join("; "))
+            }
+        }
+    }
+
+    fn signature_string_of(&self, f: TypeId) -> String {
+        match self.kind(f) {
+            TypeKind::Func(sig) => self.signature_string(sig),
+            _ => String::new(),
         }
     }
 
@@ -373,6 +408,7 @@ impl Types {
     /// with the package, as Go's `%T` and panic messages do.
     pub fn runtime_name(&self, t: TypeId) -> String {
         match self.kind(t) {
+            TypeKind::Named { .. } if t == TypeId::ERROR => "error".to_string(),
             TypeKind::Named { name, .. } => format!("main.{name}"),
             TypeKind::Pointer(e) => format!("*{}", self.runtime_name(*e)),
             TypeKind::Slice(e) => format!("[]{}", self.runtime_name(*e)),

@@ -1,5 +1,6 @@
 //! All x86-64 assembly of the runtime: reading the frame pointer, starting a goroutine
-//! on its own stack (`mstart`), Go's `morestack_noctxt`, and `systemstack`.
+//! on its own stack (`mstart`), Go's `morestack_noctxt`, `systemstack`, and the panic
+//! machinery's stack switches (entry stubs, deferred calls, resuming at a landing pad).
 //!
 //! Policy (sizes, copying, what to print) lives in `crate::stack`; this file only moves
 //! registers and stack pointers. Field offsets come from `offset_of!` on the
@@ -268,6 +269,139 @@ core::arch::global_asm!(
     badmorestack = sym crate::stack::badmorestack,
 );
 
+// ---------------------------------------------------------------------------------
+// Panics: entry stubs, running a deferred call, resuming at a landing pad
+// (crate::panic explains the model).
+// ---------------------------------------------------------------------------------
+// Aligned per-instruction comments: keep rustfmt away.
+#[rustfmt::skip]
+core::arch::global_asm!(
+    ".text",
+    ".p2align 4",
+    // The entry points compiled code calls (System V, g first): each loads its kind.
+    ".globl \"runtime.gopanic\"",         // (g, typ, data)
+    "\"runtime.gopanic\":",
+    "    mov eax, {k_value}",
+    "    jmp morestack_rt_panic",
+    ".globl \"runtime.panicBounds\"",     // (g, code, x, y, signed)
+    "\"runtime.panicBounds\":",
+    "    mov eax, {k_bounds}",
+    "    jmp morestack_rt_panic",
+    ".globl \"runtime.panicdivide\"",     // (g)
+    "\"runtime.panicdivide\":",
+    "    mov eax, {k_divide}",
+    "    jmp morestack_rt_panic",
+    ".globl \"runtime.panicshift\"",      // (g)
+    "\"runtime.panicshift\":",
+    "    mov eax, {k_shift}",
+    "    jmp morestack_rt_panic",
+    ".globl \"runtime.panicmem\"",        // (g)
+    "\"runtime.panicmem\":",
+    "    mov eax, {k_mem}",
+    // In: rdi = g, rsi/rdx/rcx/r8 = arguments, eax = kind, [rsp] = return address
+    // into the panicking function, rbp = its frame pointer.
+    "morestack_rt_panic:",
+    "    mov [rdi + {g_pb_sp}], rsp",       // the goroutine's context, for panic_entry
+    "    mov [rdi + {g_pb_bp}], rbp",
+    "    mov r10, [rdi + {g_m}]",
+    "    mov r11, [r10 + {m_g0}]",
+    "    mov [r10 + {m_gcur}], r11",        // now running on g0
+    "    mov r9d, eax",                     // kind: sixth argument
+    "    mov rax, rsp",
+    "    mov rsp, [r11 + {g_sched_sp}]",    // switch to the system stack
+    "    and rsp, -16",
+    "    push qword ptr [rax]",             // fake frame record [rbp][pc] so the chain
+    "    push rbp",                         //   crosses into the goroutine's frames
+    "    mov rbp, rsp",
+    "    call {panic_entry}",               // never returns
+    "    ud2",
+    ".size morestack_rt_panic, . - \"runtime.gopanic\"",
+
+    // extern "C" fn(g, fnv, sp, fp, pc): on g0, calls the deferred closure `fnv` on
+    // g's stack below `sp`, under a frame record [fp][pc] at sp - 16 (the panic's
+    // argp), then comes back to g0.
+    ".p2align 4",
+    ".globl morestack_rt_call_deferred",
+    "morestack_rt_call_deferred:",
+    "    push rbp",
+    "    mov rbp, rsp",
+    "    push rbx",                         // callee-saved, and rbx = g across the call
+    "    push r12",
+    "    push r13",
+    "    push r14",
+    "    push r15",
+    "    sub rsp, 8",
+    "    mov rbx, rdi",
+    "    mov r12, [rdi + {g_m}]",
+    "    mov r13, [r12 + {m_g0}]",
+    "    push qword ptr [r13 + {g_sched_sp}]", // g0's switch point, restored on return
+    "    push qword ptr [r13 + {g_sched_bp}]",
+    "    mov [r13 + {g_sched_sp}], rsp",    // g0 switches now start below this frame
+    "    mov [r13 + {g_sched_bp}], rbp",
+    "    mov [r12 + {m_gcur}], rdi",        // running on g
+    "    mov rsp, rdx",                     // the goroutine stack below the panic
+    "    push r8",                          // frame record: [fp][pc]
+    "    push rcx",
+    "    mov rbp, rsp",
+    "    and rsp, -16",
+    "    call qword ptr [rsi]",             // fnv.code(g = rdi, ctx = rsi): tail conv.
+    ".globl morestack_rt_deferred_return",
+    "morestack_rt_deferred_return:",
+    "    mov r12, [rbx + {g_m}]",           // the stack may have moved: nothing of it
+    "    mov r13, [r12 + {m_g0}]",          //   is used from here on
+    "    mov [r12 + {m_gcur}], r13",        // running on g0 again
+    "    mov rsp, [r13 + {g_sched_sp}]",
+    "    mov rbp, [r13 + {g_sched_bp}]",
+    "    pop qword ptr [r13 + {g_sched_bp}]",
+    "    pop qword ptr [r13 + {g_sched_sp}]",
+    "    add rsp, 8",
+    "    pop r15",
+    "    pop r14",
+    "    pop r13",
+    "    pop r12",
+    "    pop rbx",
+    "    pop rbp",
+    "    ret",
+    ".size morestack_rt_call_deferred, . - morestack_rt_call_deferred",
+
+    // extern "C" fn(g, sp, fp, pc) -> !: resume compiled code at a landing pad.
+    ".p2align 4",
+    ".globl morestack_rt_resume",
+    "morestack_rt_resume:",
+    "    mov rax, [rdi + {g_m}]",
+    "    mov [rax + {m_gcur}], rdi",        // running on g
+    "    mov rsp, rsi",
+    "    mov rbp, rdx",
+    "    xor eax, eax",                     // no exception payload
+    "    xor edx, edx",
+    "    jmp rcx",
+    ".size morestack_rt_resume, . - morestack_rt_resume",
+
+    // The code of the closure the panic loop runs for a deferred nil func (tail
+    // convention, rdi = g): a nil dereference inside the deferred call, as in Go.
+    ".p2align 4",
+    ".globl morestack_rt_nil_func",
+    "morestack_rt_nil_func:",
+    "    push rbp",
+    "    mov rbp, rsp",
+    "    call \"runtime.panicmem\"",
+    "    ud2",
+    ".size morestack_rt_nil_func, . - morestack_rt_nil_func",
+    k_value = const crate::panic::PANIC_VALUE,
+    k_bounds = const crate::panic::PANIC_BOUNDS,
+    k_divide = const crate::panic::PANIC_DIVIDE,
+    k_shift = const crate::panic::PANIC_SHIFT,
+    k_mem = const crate::panic::PANIC_MEM,
+    g_pb_sp = const offset_of!(G, panicbuf.sp),
+    g_pb_bp = const offset_of!(G, panicbuf.bp),
+    g_m = const offset_of!(G, m),
+    m_g0 = const offset_of!(M, g0),
+    m_gcur = const offset_of!(M, gcur),
+    g_sched_sp = const offset_of!(G, sched.sp),
+    g_sched_bp = const offset_of!(G, sched.bp),
+    panic_entry = sym crate::panic::panic_entry,
+);
+
 unsafe extern "C" {
     #[link_name = "morestack_rt_mstart"]
     // Pointers to the runtime's structs travel as plain addresses: the assembly only
@@ -277,6 +411,62 @@ unsafe extern "C" {
     fn morestack_rt_systemstack_switch(m: usize, f: usize);
     #[link_name = "runtime.morestack_noctxt"]
     fn morestack_noctxt();
+    #[link_name = "morestack_rt_call_deferred"]
+    fn morestack_rt_call_deferred(g: usize, fnv: usize, sp: usize, fp: usize, pc: usize);
+    #[link_name = "morestack_rt_deferred_return"]
+    fn morestack_rt_deferred_return();
+    #[link_name = "morestack_rt_resume"]
+    fn morestack_rt_resume(g: usize, sp: usize, fp: usize, pc: usize) -> !;
+    #[link_name = "morestack_rt_nil_func"]
+    pub fn nil_func_code();
+    #[link_name = "runtime.gopanic"]
+    fn gopanic();
+    #[link_name = "runtime.panicBounds"]
+    fn panic_bounds();
+    #[link_name = "runtime.panicdivide"]
+    fn panicdivide();
+    #[link_name = "runtime.panicshift"]
+    fn panicshift();
+    #[link_name = "runtime.panicmem"]
+    fn panicmem();
+}
+
+/// The panic entry points (docs/abi.md "Panics"), for the JIT's symbol table.
+pub fn panic_entry_points() -> [(&'static str, *const u8); 5] {
+    [
+        ("runtime.gopanic", gopanic as *const u8),
+        ("runtime.panicBounds", panic_bounds as *const u8),
+        ("runtime.panicdivide", panicdivide as *const u8),
+        ("runtime.panicshift", panicshift as *const u8),
+        ("runtime.panicmem", panicmem as *const u8),
+    ]
+}
+
+/// The return address of a deferred call made by [`call_deferred`]: tracebacks show
+/// that frame as Go's `panic(...)`.
+pub fn deferred_return_pc() -> usize {
+    morestack_rt_deferred_return as *const () as usize
+}
+
+/// Calls closure `fnv` (a `func()`, tail convention) on `g`'s stack below `sp`, under
+/// a frame record `[fp][pc]` at `sp - 16`, and returns on g0 when it returns.
+///
+/// # Safety
+/// On g0 of `g`'s M with `g` suspended; `[sp, stack_hi)` is g's live stack with room
+/// below `sp` for the record (the guard area); `fnv` is a closure object.
+pub unsafe fn call_deferred(g: *mut G, fnv: usize, sp: usize, fp: usize, pc: usize) {
+    // SAFETY: forwarded to the caller's contract.
+    unsafe { morestack_rt_call_deferred(g as usize, fnv, sp, fp, pc) }
+}
+
+/// Continues compiled code at `pc` with RSP = `sp`, RBP = `fp`, running on `g`.
+///
+/// # Safety
+/// `pc` is a landing pad expecting exactly that SP and FP on `g`'s stack; whatever
+/// ran below `sp` (and the calling g0 frames) is abandoned.
+pub unsafe fn resume(g: *mut G, sp: usize, fp: usize, pc: usize) -> ! {
+    // SAFETY: forwarded to the caller's contract.
+    unsafe { morestack_rt_resume(g as usize, sp, fp, pc) }
 }
 
 /// Address of `runtime.morestack_noctxt`, for the JIT's symbol table.

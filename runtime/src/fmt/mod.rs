@@ -203,6 +203,12 @@ impl<'a> Printer<'a> {
                 self.fmt_pointer(v, 'p');
                 return;
             }
+            'v' | 's' | 'q' | 'x' | 'X' if !self.fmt.f.sharp_v && v.typ.error_fn.is_some() => {
+                // Go's handleMethods: an error prints as its Error() text.
+                let text = v.error_text().unwrap_or_default();
+                self.fmt_string(&text, verb);
+                return;
+            }
             'v' | 'd' if self.fmt.f.sharp_v && is_unnamed_byte_slice(v.typ) => {
                 // Go's type switch catches `[]byte` itself and says so in %#v.
                 self.sharp_v_elements(b"[]byte", v, |p, e| p.fmt_0x64(e.uint(), true));
@@ -750,5 +756,17 @@ pub unsafe extern "C" fn sprintf(
     crate::stack::systemstack(move || {
         // SAFETY: caller's contract.
         new_gostring(&unsafe { sprintf_bytes(fptr, flen, args, n) })
+    })
+}
+
+/// `fmt.Errorf(format, a...)` (without `%w`: an `errors.New` of the text).
+///
+/// # Safety
+/// `fptr` valid for `flen` bytes; `args` must point at `n` valid `Eface`s.
+#[export_name = "fmt.Errorf"]
+pub unsafe extern "C" fn errorf(fptr: *const u8, flen: i64, args: *const Eface, n: i64) -> Eface {
+    crate::stack::systemstack(move || {
+        // SAFETY: caller's contract.
+        crate::errors::new_error(&unsafe { sprintf_bytes(fptr, flen, args, n) })
     })
 }

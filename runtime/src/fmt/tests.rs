@@ -102,6 +102,7 @@ fn named_slice(elem: &'static Type, name: &'static str) -> &'static Type {
         fields: std::ptr::null(),
         name_ptr: name.as_ptr(),
         name_len: name.len() as u64,
+        error_fn: None,
     })
 }
 

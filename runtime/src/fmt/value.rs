@@ -42,6 +42,12 @@ impl<'a> Value<'a> {
         Some(unsafe { Value::new(typ, e.data) })
     }
 
+    /// The `Error()` text of a runtime error value; `None` for other types.
+    pub fn error_text(&self) -> Option<Vec<u8>> {
+        // SAFETY: `data` points at a valid value of `typ` (the constructor's contract).
+        unsafe { crate::errors::error_text(self.typ, self.data) }
+    }
+
     pub fn kind(&self) -> Kind {
         self.typ.kind()
     }

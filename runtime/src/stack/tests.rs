@@ -304,6 +304,7 @@ fn child_entry() {
         name: "main.recurse".into(),
         file: "/tmp/r.go".into(),
         lines: vec![(0, 3)],
+        landing_pads: Vec::new(),
     });
     match case.as_str() {
         "overflow" => {
@@ -480,6 +481,7 @@ fn entry_args(name: &str, g: usize) -> [usize; 6] {
     let fmt = "%d %q\n";
     let runes = leak([0x48i32, 0x2603, 0x1f600]);
     let backing = leak([1u64, 2, 3, 4]);
+    let frame = leak([0usize; 8]);
     match name {
         "runtime.morestackagg" => [g, 200_000, 0, 0, 0, 0],
         "runtime.GC" => [0; 6],
@@ -501,9 +503,18 @@ fn entry_args(name: &str, g: usize) -> [usize; 6] {
         "runtime.printsp" | "runtime.printnl" => [0; 6],
         "fmt.Print" | "fmt.Println" | "fmt.Sprint" | "fmt.Sprintln" => [efaces, 2, 0, 0, 0, 0],
         "fmt.Printf" | "fmt.Sprintf" => [fmt.as_ptr() as usize, fmt.len(), efaces, 2, 0, 0],
-        "runtime.gopanic" => [testtypes::int() as *const _ as usize, n, 0, 0, 0, 0],
-        "runtime.panicBounds" => [0, 5, 3, 1, 0, 0],
-        "runtime.panicdivide" | "runtime.panicshift" | "runtime.panicmem" => [0; 6],
+        "runtime.gopanic" => [g, testtypes::int() as *const _ as usize, n, 0, 0, 0],
+        "runtime.panicBounds" => [g, 0, 5, 3, 1, 0],
+        "runtime.panicdivide" | "runtime.panicshift" | "runtime.panicmem" => [g, 0, 0, 0, 0, 0],
+        // A frame record with one pending general defer (pushed, then popped).
+        "runtime.deferproc" => [frame, 0x1234, 0, 0, 0, 0],
+        "runtime.deferpop" => [frame, 0, 0, 0, 0, 0],
+        // Not panicking: recover returns nil without reading the frame.
+        "runtime.gorecover" => [g, frame, 0, 0, 0, 0],
+        "runtime.errorText" => [&crate::errors::ERROR_STRING as *const _ as usize, st, 0, 0, 0, 0],
+        "runtime.printeface" => [efaces, n, 0, 0, 0, 0],
+        "errors.New" => [sp, sl, 0, 0, 0, 0],
+        "fmt.Errorf" => [fmt.as_ptr() as usize, fmt.len(), efaces, 2, 0, 0],
         "os.Exit" => [0; 6],
         "strconv.Itoa" => [(-12345i64) as usize, 0, 0, 0, 0, 0],
         "strconv.FormatInt" => [255, 16, 0, 0, 0, 0],

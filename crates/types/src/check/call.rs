@@ -137,6 +137,7 @@ impl<'a> Checker<'a> {
             PkgType::Bool => TypeId::BOOL,
             PkgType::String => TypeId::STRING,
             PkgType::StringSlice => self.info.types.slice(TypeId::STRING),
+            PkgType::Error => TypeId::ERROR,
             PkgType::VariadicAny => TypeId::INVALID,
         }
     }
@@ -287,7 +288,7 @@ impl<'a> Checker<'a> {
     fn convertible(&self, x: &Operand<'a>, t: TypeId) -> bool {
         let types = &self.info.types;
         if x.is_nil() {
-            return matches!(types.under(t), TypeKind::Pointer(_) | TypeKind::Slice(_) | TypeKind::Func(_));
+            return matches!(types.under(t), TypeKind::Pointer(_) | TypeKind::Slice(_) | TypeKind::Func(_) | TypeKind::Interface { .. });
         }
         let v = if types.is_untyped(x.ty) { types.default_type(x.ty) } else { x.ty };
         if self.info.types.is_untyped(x.ty) && x.mode != OMode::Constant {
@@ -339,9 +340,11 @@ impl<'a> Checker<'a> {
             return true;
         }
         if v == TypeId::UNTYPED_NIL {
-            return matches!(types.under(t), TypeKind::Pointer(_) | TypeKind::Slice(_) | TypeKind::Func(_));
+            return matches!(types.under(t), TypeKind::Pointer(_) | TypeKind::Slice(_) | TypeKind::Func(_) | TypeKind::Interface { .. });
         }
-        false
+        // Every type implements `interface{}`; only `error` itself implements `error`
+        // (there are no methods to implement it with).
+        types.underlying(t) == TypeId::EMPTY_INTERFACE
     }
 
     /// Checks that `x` can be assigned to a variable of type `t` (converting an
@@ -425,12 +428,17 @@ impl<'a> Checker<'a> {
             false
         };
         if x.is_nil() {
-            if matches!(types.under(target), TypeKind::Pointer(_) | TypeKind::Slice(_) | TypeKind::Func(_)) {
+            if matches!(types.under(target), TypeKind::Pointer(_) | TypeKind::Slice(_) | TypeKind::Func(_) | TypeKind::Interface { .. }) {
                 x.ty = target;
                 self.update_expr_type(x.expr, target);
                 return true;
             }
             return fail(self, x, "");
+        }
+        if types.underlying(target) == TypeId::EMPTY_INTERFACE {
+            // An untyped value stored in an interface takes its default type.
+            let d = types.default_type(x.ty);
+            return self.convert_untyped_ctx(x, d, context);
         }
         let tb = match types.basic(target) {
             Some(b) if b != Basic::Invalid => b,
@@ -482,6 +490,7 @@ impl<'a> Checker<'a> {
             Builtin::Make => (1, Some(3)),
             Builtin::Append => (1, None),
             Builtin::Print | Builtin::Println => (0, None),
+            Builtin::Recover => (0, Some(0)),
         };
         if ellipsis && b != Builtin::Append {
             let msg = format!("invalid operation: invalid use of ... with built-in {name}");
@@ -656,11 +665,10 @@ impl<'a> Checker<'a> {
             }
             Builtin::Panic => {
                 let mut x = self.expr(&args[0]);
-                if !x.is_invalid() && !x.is_nil() {
-                    self.default_untyped(&mut x, "argument to panic");
-                }
+                self.assignment(&mut x, TypeId::EMPTY_INTERFACE, "argument to panic");
                 Operand::new(OMode::NoValue, TypeId::INVALID, e)
             }
+            Builtin::Recover => Operand::new(OMode::Value, TypeId::EMPTY_INTERFACE, e),
             Builtin::Print | Builtin::Println => {
                 let argv = self.arguments(args);
                 let context = format!("argument to built-in {name}");

@@ -318,6 +318,13 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+        if let TypeKind::Interface { methods } = types.under(xo.ty) {
+            if let Some((index, m)) = methods.iter().enumerate().find(|(_, m)| m.name == sel.name) {
+                let mty = m.ty;
+                self.info.methods.insert(e.id, index);
+                return Operand::new(OMode::Value, mty, e);
+            }
+        }
         if self.method_names.contains(&sel.name) {
             // A method call: `not supported yet: methods` was reported at the method.
             return Operand::invalid(e);
@@ -957,6 +964,9 @@ impl<'a> Checker<'a> {
                     cause = Some(format!("mismatched types {} and untyped nil", self.type_str(other.ty)));
                     false
                 }
+            } else if types.is_interface(x.ty) || types.is_interface(y.ty) {
+                self.unsupported(e.span, "comparing interface values other than with nil");
+                return Operand::invalid(e);
             } else if !self.comparable(x.ty) {
                 cause = Some(self.incomparable_cause(x.ty));
                 false
@@ -1139,7 +1149,7 @@ impl<'a> Checker<'a> {
 }
 
 fn has_nil(types: &crate::types::Types, t: TypeId) -> bool {
-    matches!(types.under(t), TypeKind::Pointer(_) | TypeKind::Slice(_) | TypeKind::Func(_)) || t == TypeId::UNTYPED_NIL
+    matches!(types.under(t), TypeKind::Pointer(_) | TypeKind::Slice(_) | TypeKind::Func(_) | TypeKind::Interface { .. }) || t == TypeId::UNTYPED_NIL
 }
 
 /// The larger of two untyped numeric kinds (int < rune < float); `None` if either is

@@ -151,10 +151,7 @@ impl<'a> Checker<'a> {
                 self.raw_expr(e);
                 self.unsupported(s.span, "goroutines");
             }
-            StmtKind::Defer(e) => {
-                self.raw_expr(e);
-                self.unsupported(s.span, "defer");
-            }
+            StmtKind::Defer(e) => self.defer_stmt(e),
             StmtKind::Return(exprs) => self.return_stmt(s.span, exprs),
             StmtKind::Break(label) => self.branch(s.span, label.as_ref(), true, ctx),
             StmtKind::Continue(label) => self.branch(s.span, label.as_ref(), false, ctx),
@@ -336,6 +333,27 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// `defer CALL`: any call that may stand as a statement, except conversions.
+    fn defer_stmt(&mut self, e: &'a Expr) {
+        let x = self.raw_expr(e);
+        if x.is_invalid() {
+            return;
+        }
+        let ExprKind::Call { func, .. } = &unparen(e).kind else { return };
+        let callee = unparen(func);
+        match self.info.exprs.get(&callee.id).map(|tv| tv.mode) {
+            Some(Mode::TypeExpr) => self.error(e.span, "defer requires function call, not conversion"),
+            Some(Mode::Builtin) => {
+                let b = self.info.uses.get(&callee.id).map(|&o| self.info.objects[o.0 as usize].kind.clone());
+                if !matches!(b, Some(ObjKind::Builtin(Builtin::Copy | Builtin::Panic | Builtin::Print | Builtin::Println | Builtin::Recover))) {
+                    let msg = format!("defer discards result of {}", expr_string(e));
+                    self.error(e.span, msg);
+                }
+            }
+            _ => {}
+        }
+    }
+
     fn expr_stmt(&mut self, e: &'a Expr) {
         let x = self.raw_expr(e);
         if x.is_invalid() && x.mode == OMode::Invalid {
@@ -354,7 +372,7 @@ impl<'a> Checker<'a> {
                     Some(Mode::TypeExpr) => false,
                     Some(Mode::Builtin) => {
                         let b = self.info.uses.get(&callee.id).map(|&o| self.info.objects[o.0 as usize].kind.clone());
-                        matches!(b, Some(ObjKind::Builtin(Builtin::Copy | Builtin::Panic | Builtin::Print | Builtin::Println)))
+                        matches!(b, Some(ObjKind::Builtin(Builtin::Copy | Builtin::Panic | Builtin::Print | Builtin::Println | Builtin::Recover)))
                     }
                     _ => true,
                 }

@@ -88,8 +88,9 @@ impl<'a> Checker<'a> {
                 self.unsupported(e.span, "channels");
                 TypeId::INVALID
             }
+            ExprKind::InterfaceType { elems: 0 } => TypeId::EMPTY_INTERFACE,
             ExprKind::InterfaceType { .. } => {
-                self.unsupported(e.span, "interfaces");
+                self.unsupported(e.span, "interfaces with methods");
                 TypeId::INVALID
             }
             ExprKind::Index { .. } => {
