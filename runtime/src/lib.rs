@@ -117,6 +117,7 @@ pub fn symbols() -> Vec<(&'static str, *const u8)> {
         // Packages
         ("os.Exit", pkg::os::exit as *const u8),
         ("strconv.Itoa", pkg::strconv::itoa as *const u8),
+        ("strconv.Atoi", pkg::strconv::atoi as *const u8),
         ("strconv.FormatInt", pkg::strconv::format_int as *const u8),
         ("strconv.Quote", pkg::strconv::quote as *const u8),
         ("strings.Contains", pkg::strings::contains as *const u8),

@@ -37,6 +37,8 @@ pub fn repr(t: &Types, ty: TypeId) -> Repr {
         },
         TypeKind::Pointer(_) | TypeKind::Func(_) => scalars(&[PTR]),
         TypeKind::Slice(_) => scalars(&[PTR, I64, I64]),
+        // (dynamic type descriptor, pointer to the value); both null for nil.
+        TypeKind::Interface { .. } => scalars(&[PTR, PTR]),
         TypeKind::Array { .. } | TypeKind::Struct { .. } => Repr::Memory { size: t.size_of(ty), align: t.align_of(ty) },
         TypeKind::Tuple(_) | TypeKind::Named { .. } => scalars(&[]),
     }
@@ -119,6 +121,7 @@ pub fn reflect_kind(t: &Types, ty: TypeId) -> u64 {
         TypeKind::Pointer(_) => 22,
         TypeKind::Slice(_) => 23,
         TypeKind::Struct { .. } => 25,
+        TypeKind::Interface { .. } => 20,
         TypeKind::Tuple(_) | TypeKind::Named { .. } => 0,
     }
 }

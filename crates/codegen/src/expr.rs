@@ -17,9 +17,9 @@ use syntax::ast::{BinOp, Expr, ExprKind, UnOp};
 use syntax::Diagnostic;
 
 use crate::abi::{abi_parts, go_signature, repr, Repr, PTR};
-use crate::func::{FunctionTranslator, Place, Storage};
+use crate::func::{Callee, FunctionTranslator, Place, Storage};
 
-type R<T> = Result<T, Vec<Diagnostic>>;
+pub(crate) type R<T> = Result<T, Vec<Diagnostic>>;
 
 /// Go's `boundsErrorCode`s (runtime/error.go), as `runtime.panicBounds` takes them.
 const BOUNDS_INDEX: i64 = 0;
@@ -45,8 +45,33 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         self.info.type_of(e.id)
     }
 
-    /// The value of a single-valued expression.
+    /// The value of a single-valued expression (converted to an interface where the
+    /// checker recorded an implicit conversion).
     pub fn expr(&mut self, e: &'a Expr) -> R<Vec<Value>> {
+        if let Some(&off) = self.thunk.as_ref().and_then(|t| t.get(&e.id)) {
+            // Evaluated at the `defer` statement (conversions included).
+            let addr = self.b.ins().iadd_imm_s(self.ctx, off as i64);
+            let ty = self.info.type_of(e.id);
+            return Ok(self.load_from(addr, ty));
+        }
+        let v = self.expr_unconverted(e)?;
+        match self.info.iface_conversions.get(&e.id) {
+            Some(_) => Ok(self.to_interface(self.info.type_of(e.id), v)),
+            None => Ok(v),
+        }
+    }
+
+    /// A value of concrete type `ty` as an interface value: its descriptor and a heap
+    /// copy of it.
+    pub fn to_interface(&mut self, ty: TypeId, v: Vec<Value>) -> Vec<Value> {
+        let ty = self.info.types.default_type(ty);
+        let size = self.info.types.size_of(ty);
+        let data = self.alloc(size);
+        self.store_to(data, ty, &v);
+        vec![self.type_desc_addr(ty), data]
+    }
+
+    fn expr_unconverted(&mut self, e: &'a Expr) -> R<Vec<Value>> {
         if let Some(v) = self.info.const_value(e.id) {
             let v = v.clone();
             return Ok(self.const_value(self.ty(e), &v));
@@ -371,7 +396,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
     /// `MinInt` and `MinInt % -1` is 0 (the hardware would trap).
     pub fn divide(&mut self, op: BinOp, a: Value, b: Value, unsigned: bool) -> Value {
         let zero = self.b.ins().icmp_imm_s(IntCC::Equal, b, 0);
-        self.panic_if(zero, "runtime.panicdivide", &[]);
+        self.panic_if(zero, "runtime.panicdivide", &[self.g]);
         if unsigned {
             return if op == BinOp::Div { self.b.ins().udiv(a, b) } else { self.b.ins().urem(a, b) };
         }
@@ -397,7 +422,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         let c = self.extend_to_i64(c, count_signed);
         if count_signed && !self.is_const(y) {
             let neg = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, c, 0);
-            self.panic_if(neg, "runtime.panicshift", &[]);
+            self.panic_if(neg, "runtime.panicshift", &[self.g]);
         }
         let t = self.b.func.dfg.value_type(a);
         let width = t.bits() as i64;
@@ -572,6 +597,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
     /// A call expression: every result's values (empty for a call without results).
     pub fn call(&mut self, e: &'a Expr) -> R<Vec<Vec<Value>>> {
         let ExprKind::Call { func, args, ellipsis } = &e.kind else { unreachable!("call of non-call") };
+        let tail = std::mem::take(&mut self.tail_call);
         let callee = strip_parens(func);
         let mode = self.info.exprs.get(&callee.id).map(|tv| tv.mode);
         self.set_pos(e.span);
@@ -585,6 +611,9 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
                 ObjKind::PkgFunc(f) => return self.package_call(e, f, args),
                 _ => {}
             }
+        }
+        if self.info.methods.contains_key(&callee.id) {
+            return self.error_method_call(callee);
         }
         let go_sig = match self.info.types.under(self.ty(callee)) {
             TypeKind::Func(s) => s.clone(),
@@ -615,20 +644,26 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         let arg_values = self.call_arguments(&go_sig, args, *ellipsis)?;
         call_args.extend(arg_values);
         self.set_pos(e.span);
-        let inst = match (direct, closure) {
-            (Some(id), _) => {
-                let f = self.p.module.declare_func_in_func(id, self.b.func);
-                self.b.ins().call(f, &call_args)
-            }
+        let target = match (direct, closure) {
+            (Some(id), _) => Callee::Direct(self.p.module.declare_func_in_func(id, self.b.func)),
             (None, Some(fv)) => {
                 let code = self.b.ins().load(PTR, MemFlagsData::trusted(), fv, 0);
                 let sig = go_signature(&self.info.types, &go_sig, true);
-                let sigref = self.b.import_signature(sig);
-                self.b.ins().call_indirect(sigref, code, &call_args)
+                Callee::Indirect(self.b.import_signature(sig), code)
             }
             (None, None) => unreachable!("call without callee"),
         };
-        let mut rets = self.b.inst_results(inst).to_vec().into_iter();
+        if tail && go_sig.results.is_empty() {
+            // A defer thunk's call: the callee replaces the thunk's frame.
+            self.release_agg_frame();
+            match target {
+                Callee::Direct(f) => self.b.ins().return_call(f, &call_args),
+                Callee::Indirect(sig, code) => self.b.ins().return_call_indirect(sig, code, &call_args),
+            };
+            self.start_unreachable_block();
+            return Ok(vec![]);
+        }
+        let mut rets = self.emit_call(target, &call_args, true).into_iter();
         Ok(go_sig
             .results
             .iter()
@@ -655,7 +690,9 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         let fixed = if sig.variadic { sig.params.len() - 1 } else { sig.params.len() };
         for (arg, &pt) in args.iter().zip(&sig.params).take(fixed) {
             let v = self.expr(arg)?;
-            out.extend(self.snapshot(pt, v));
+            // A thunk's captured aggregates are its own heap copies already (and a
+            // tail call must not pass the thunk's frame memory).
+            out.extend(if self.thunk.is_some() { v } else { self.snapshot(pt, v) });
         }
         if sig.variadic {
             let slice_ty = *sig.params.last().expect("variadic parameter");
@@ -825,10 +862,12 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
                 Ok(vec![vec![n]])
             }
             Builtin::Panic => {
-                let (typ, data) = self.eface(&args[0])?;
-                self.call_noreturn("runtime.gopanic", &[typ, data]);
+                // The checker converted the argument to interface{} (a heap copy).
+                let v = self.expr(&args[0])?;
+                self.call_noreturn("runtime.gopanic", &[self.g, v[0], v[1]]);
                 Ok(vec![])
             }
+            Builtin::Recover => Ok(vec![self.recover()]),
             Builtin::Print | Builtin::Println => {
                 for (i, a) in args.iter().enumerate() {
                     if b == Builtin::Println && i > 0 {
@@ -862,6 +901,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             }
             TypeKind::Pointer(_) | TypeKind::Func(_) => ("runtime.printpointer", v),
             TypeKind::Slice(_) => ("runtime.printslice", v),
+            TypeKind::Interface { .. } => ("runtime.printeface", v),
             _ => return Err(self.err(a.span, format!("illegal types for operand: print\n\t{}", t.type_string(ty)))),
         };
         self.call_runtime(f, &args, &[]);
@@ -941,8 +981,20 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         }
         let ty = self.info.types.default_type(ty);
         let v = self.expr(a)?;
+        if self.info.types.is_interface(ty) {
+            // Already an (type, data) pair: passed as is (nil stays nil).
+            return Ok((v[0], v[1]));
+        }
         let data = self.spill(ty, &v);
         Ok((self.type_desc_addr(ty), data))
+    }
+
+    /// `x.Error()` on an error interface value (the only interface method so far).
+    fn error_method_call(&mut self, sel: &'a Expr) -> R<Vec<Vec<Value>>> {
+        let ExprKind::Selector { x, .. } = &sel.kind else { unreachable!("method call of a non-selector") };
+        let v = self.expr(x)?;
+        self.nil_check(v[0]);
+        Ok(vec![self.call_runtime("runtime.errorText", &[v[0], v[1]], &[PTR, I64])])
     }
 
     /// The `Eface`s of the arguments passed as `...any`: one per argument, or one per
@@ -966,9 +1018,10 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
     /// results through an out pointer, `...any` as an `Eface` array and a count).
     fn package_call(&mut self, e: &'a Expr, f: &'static PkgFunc, args: &'a [Expr]) -> R<Vec<Vec<Value>>> {
         let mut call_args = Vec::new();
-        let slice_out = f.results.first() == Some(&PkgType::StringSlice);
-        let out = if slice_out {
-            let o = self.stack_temp(24, 8);
+        // `[]string` and several results come back through an out pointer.
+        let mem_out = f.results.first() == Some(&PkgType::StringSlice) || f.results.len() > 1;
+        let out = if mem_out {
+            let o = self.stack_temp(self.info.types.size_of(self.ty(e)), 8);
             call_args.push(o);
             Some(o)
         } else {
@@ -1000,6 +1053,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             Some(PkgType::String) => vec![PTR, I64],
             Some(PkgType::Int | PkgType::Int64) => vec![I64],
             Some(PkgType::Bool) => vec![I8],
+            Some(PkgType::Error) => vec![PTR, PTR],
             _ => vec![],
         };
         self.set_pos(e.span);
@@ -1009,6 +1063,19 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         }
         let rets = self.call_runtime(f.symbol, &call_args, &returns);
         Ok(match (out, f.results.first()) {
+            (Some(o), _) if f.results.len() > 1 => {
+                // Consecutive, naturally aligned words (docs/abi.md).
+                let TypeKind::Tuple(types) = self.info.types.kind(self.ty(e)).clone() else { unreachable!("several results without a tuple") };
+                let mut off = 0u64;
+                let mut vals = Vec::new();
+                for t in types {
+                    off = off.next_multiple_of(self.info.types.align_of(t));
+                    let at = self.b.ins().iadd_imm_s(o, off as i64);
+                    vals.push(self.load_from(at, t));
+                    off += self.info.types.size_of(t);
+                }
+                vals
+            }
             (Some(o), _) => vec![self.load_from(o, self.ty(e))],
             (None, Some(_)) => vec![rets],
             (None, None) => vec![],

@@ -23,13 +23,16 @@ use ::types::types::Signature as GoSignature;
 use ::types::{ConstValue, Info, ObjId, ObjKind, TypeId};
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::types::{F32, F64, I64, I8};
-use cranelift_codegen::ir::{AbiParam, Block, FuncRef, Inst, InstBuilder, MemFlagsData, Signature, SourceLoc, TrapCode, Type, Value};
+use cranelift_codegen::ir::{
+    AbiParam, Block, BlockArg, BlockCall, ExceptionTableData, ExceptionTableItem, FuncRef, Inst, InstBuilder, MemFlagsData, SigRef, Signature, SourceLoc, TrapCode, Type, Value,
+};
 use cranelift_codegen::isa::CallConv;
 use cranelift_frontend::{FunctionBuilder, Variable};
 use syntax::ast::{self, NodeId};
 use syntax::{Diagnostic, Span};
 
 use crate::abi::{abi_parts, is_memory, repr, scalar_offsets, Repr, PTR};
+use crate::defers::DeferState;
 use crate::program::Program;
 
 /// Where a variable's value is stored.
@@ -62,6 +65,29 @@ const INLINE_COPY_ACCESSES: u64 = 8;
 /// Offsets in `G` (docs/abi.md, "Goroutine").
 const G_AGG_SP: i32 = 32;
 const G_AGG_LIMIT: i32 = 40;
+pub(crate) const G_DEFER: i32 = 48;
+
+/// Runtime entry points that may panic (raise a Go panic, which can be recovered).
+/// Every other entry point must never panic: calls to them are plain calls even in
+/// functions with defers, where a panic must unwind only through `try_call`s.
+const MAY_PANIC: &[&str] = &[
+    "runtime.gopanic",
+    "runtime.panicBounds",
+    "runtime.panicdivide",
+    "runtime.panicshift",
+    "runtime.panicmem",
+    "runtime.makeslice",
+    "runtime.growslice",
+    "strings.Repeat",
+    "strconv.FormatInt",
+];
+
+/// What a call calls.
+#[derive(Clone, Copy)]
+pub(crate) enum Callee {
+    Direct(FuncRef),
+    Indirect(SigRef, Value),
+}
 
 /// The function's frame on the aggregate stack. Its size is known only once the body
 /// is translated; until then the prologue carries a placeholder, and if the function
@@ -106,6 +132,14 @@ pub(crate) struct FunctionTranslator<'p, 'a, 'f> {
     pub label_blocks: HashMap<String, Block>,
     runtime_refs: HashMap<&'static str, FuncRef>,
     agg: Option<AggFrame>,
+    /// Functions containing `defer`: their record and exit block (crate::defers).
+    pub defers: Option<DeferState>,
+    /// Defer thunks: expressions whose values come from the closure object, at these
+    /// offsets (evaluated at the `defer` statement).
+    pub thunk: Option<HashMap<NodeId, i32>>,
+    /// The next Go call without results is the function's last act: make it a tail
+    /// call (defer thunks).
+    pub tail_call: bool,
 }
 
 impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
@@ -127,6 +161,9 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             label_blocks: HashMap::new(),
             runtime_refs: HashMap::new(),
             agg: None,
+            defers: None,
+            thunk: None,
+            tail_call: false,
         }
     }
 
@@ -202,7 +239,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
     }
 
     /// Restores the aggregate stack to what it was on entry (before every return).
-    fn release_agg_frame(&mut self) {
+    pub fn release_agg_frame(&mut self) {
         let agg = self.agg.as_ref().expect("frame allocated on entry");
         let (sp, limit) = (agg.saved_sp, agg.saved_limit);
         let flags = MemFlagsData::trusted();
@@ -267,10 +304,18 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         Ok(())
     }
 
+    /// Starts a closure-signature function with no Go parameters (defer thunks).
+    pub fn enter_closure(&mut self) {
+        self.enter(true);
+    }
+
     /// Translates a function or closure body.
     /// `go_sig` is the function's Go signature (its variadic parameter is a slice).
     pub fn translate_function(mut self, sig: &'a ast::FuncType, go_sig: &GoSignature, body: &'a ast::Block, lit: Option<NodeId>) -> Result<(), Vec<Diagnostic>> {
         let mut params = self.enter(lit.is_some()).into_iter();
+        if let Some(plan) = crate::defers::plan(&body.stmts) {
+            self.begin_defers(plan);
+        }
         self.set_pos(sig.span);
         self.is_closure = lit.is_some();
         if let Some(lit) = lit {
@@ -296,17 +341,19 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             self.declare_local(obj, ty, Some(&vals));
         }
         for (r, &ty) in sig.results.iter().zip(&go_sig.results) {
-            let storage = match r.name.as_ref().and_then(|n| self.info.def_of(n.id)) {
-                Some(obj) => {
-                    self.declare_local(obj, ty, None);
-                    self.vars[&obj].clone()
-                }
-                None => self.new_storage(ty, false),
-            };
+            let obj = r.name.as_ref().and_then(|n| self.info.def_of(n.id));
+            let escapes = obj.is_some_and(|o| matches!(self.info.object(o).kind, ObjKind::Var { escapes: true, .. }));
+            // With defers, results live in memory: the exit block (also the landing
+            // pad after a recovery) reads them there.
+            let storage = if self.defers.is_some() && !escapes { self.frame_storage(ty) } else { self.new_storage(ty, escapes) };
+            if let Some(obj) = obj {
+                self.vars.insert(obj, storage.clone());
+            }
             self.results.push((ty, storage));
         }
         self.block(&body.stmts)?;
-        self.set_pos(Span::new(body.span.hi.saturating_sub(1), body.span.hi));
+        let end = Span::new(body.span.hi.saturating_sub(1), body.span.hi);
+        self.set_pos(end);
         if self.results.is_empty() {
             self.emit_return()?;
         } else {
@@ -314,8 +361,16 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             // results ends in a terminating statement.
             self.b.ins().trap(TrapCode::unwrap_user(1));
         }
+        if self.defers.is_some() {
+            self.finish_defers(end);
+        }
         self.finalize_body();
         Ok(())
+    }
+
+    /// Ends a translated function (public for the other translators).
+    pub fn finalize(self) {
+        self.finalize_body();
     }
 
     fn finalize_body(mut self) {
@@ -359,6 +414,16 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
                 Storage::Addr(var)
             }
         }
+    }
+
+    /// Zeroed storage in the function's aggregate frame, addressed by a variable.
+    pub fn frame_storage(&mut self, ty: TypeId) -> Storage {
+        let (size, align) = (self.info.types.size_of(ty), self.info.types.align_of(ty));
+        let addr = self.stack_temp(size, align);
+        self.zero_memory(addr, size, align);
+        let var = self.b.declare_var(PTR);
+        self.b.def_var(var, addr);
+        Storage::Addr(var)
     }
 
     /// Declares local `obj`, initialised with `init` (or its zero value).
@@ -532,12 +597,52 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         f
     }
 
-    /// Calls a runtime entry point and returns its results.
+    /// Calls a runtime entry point and returns its results. In a function with
+    /// defers an entry point that may panic is called through its `tail`-convention
+    /// wrapper, with a `try_call`.
     pub fn call_runtime(&mut self, symbol: &'static str, args: &[Value], returns: &[Type]) -> Vec<Value> {
         let params: Vec<Type> = args.iter().map(|&a| self.b.func.dfg.value_type(a)).collect();
+        if self.defers.is_some() && MAY_PANIC.contains(&symbol) {
+            let id = self.p.runtime_wrapper(symbol, &params, returns);
+            let f = self.p.module.declare_func_in_func(id, self.b.func);
+            let mut wargs = vec![self.g];
+            wargs.extend_from_slice(args);
+            return self.emit_call(Callee::Direct(f), &wargs, true);
+        }
         let f = self.runtime_func(symbol, &params, returns);
-        let call = self.b.ins().call(f, args);
-        self.b.inst_results(call).to_vec()
+        self.emit_call(Callee::Direct(f), args, false)
+    }
+
+    /// Emits a call. In a function with defers, a call that may panic (`may_unwind`)
+    /// is a `try_call` whose exception edge is the exit block (crate::defers); its
+    /// callee must use the `tail` convention.
+    pub fn emit_call(&mut self, callee: Callee, args: &[Value], may_unwind: bool) -> Vec<Value> {
+        let pad = self.defers.as_ref().filter(|_| may_unwind).map(|d| d.exit);
+        let Some(pad) = pad else {
+            let inst = match callee {
+                Callee::Direct(f) => self.b.ins().call(f, args),
+                Callee::Indirect(sig, code) => self.b.ins().call_indirect(sig, code, args),
+            };
+            return self.b.inst_results(inst).to_vec();
+        };
+        let sig = match callee {
+            Callee::Direct(f) => self.b.func.dfg.ext_funcs[f].signature,
+            Callee::Indirect(sig, _) => sig,
+        };
+        let returns: Vec<Type> = self.b.func.dfg.signatures[sig].returns.iter().map(|r| r.value_type).collect();
+        let cont = self.b.create_block();
+        let results: Vec<Value> = returns.iter().map(|&t| self.b.append_block_param(cont, t)).collect();
+        let pool = &mut self.b.func.dfg.value_lists;
+        let normal = BlockCall::new(cont, (0..returns.len() as u32).map(BlockArg::TryCallRet), pool);
+        let landing = BlockCall::new(pad, [], pool);
+        let table = self.b.func.dfg.exception_tables.push(ExceptionTableData::new(sig, normal, [ExceptionTableItem::Default(landing)]));
+        match callee {
+            Callee::Direct(f) => self.b.ins().try_call(f, args, table),
+            Callee::Indirect(_, code) => self.b.ins().try_call_indirect(code, args, table),
+        };
+        self.b.switch_to_block(cont);
+        self.b.seal_block(cont);
+        results
     }
 
     pub fn alloc(&mut self, size: u64) -> Value {
@@ -577,7 +682,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
     /// Panics with a nil dereference when `ptr` is null.
     pub fn nil_check(&mut self, ptr: Value) {
         let is_nil = self.b.ins().icmp_imm_s(IntCC::Equal, ptr, 0);
-        self.panic_if(is_nil, "runtime.panicmem", &[]);
+        self.panic_if(is_nil, "runtime.panicmem", &[self.g]);
     }
 
     /// Panics with Go's bounds error `code` unless `x < bound` (unsigned: negative
@@ -586,7 +691,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         let bad = self.b.ins().icmp(cc, x, bound);
         let code = self.b.ins().iconst(I64, code);
         let signed = self.b.ins().iconst(I8, signed as i64);
-        self.panic_if(bad, "runtime.panicBounds", &[code, x, bound, signed]);
+        self.panic_if(bad, "runtime.panicBounds", &[self.g, code, x, bound, signed]);
     }
 
     /// Emits the value of a constant of type `ty`.
@@ -641,8 +746,21 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         }
     }
 
-    /// Emits `return` of the current result variables.
+    /// Emits `return` of the current result variables (in a function with defers: a
+    /// jump to the exit block, which runs them first).
     pub fn emit_return(&mut self) -> Result<(), Vec<Diagnostic>> {
+        match self.defers.as_ref().map(|d| d.exit) {
+            Some(exit) => {
+                self.b.ins().jump(exit, &[]);
+            }
+            None => self.return_results(),
+        }
+        self.start_unreachable_block();
+        Ok(())
+    }
+
+    /// Releases the aggregate frame and returns the result variables' values.
+    pub fn return_results(&mut self) {
         let mut rets = Vec::new();
         for (i, (ty, storage)) in self.results.clone().into_iter().enumerate() {
             let place = self.storage_place(&storage);
@@ -654,8 +772,6 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         }
         self.release_agg_frame();
         self.b.ins().return_(&rets);
-        self.start_unreachable_block();
-        Ok(())
     }
 }
 

@@ -17,6 +17,7 @@
 //!   which [`CompiledFunc::lines`] turns into the line table tracebacks use.
 
 mod abi;
+mod defers;
 mod expr;
 mod func;
 mod program;
@@ -55,8 +56,20 @@ pub struct CompiledFunc {
     /// `(code offset, source line)` pairs sorted by offset: the line of the code from
     /// that offset up to the next entry.
     pub lines: Vec<(u32, u32)>,
+    /// The exception landing pads of its `try_call`s (functions with defers), sorted
+    /// by return address.
+    pub landing_pads: Vec<LandingPad>,
     /// The function's Cranelift IR, when `Options::keep_clif` is set.
     pub clif: Option<String>,
+}
+
+/// A `try_call` site: its return address and landing pad (code offsets), and FP - SP
+/// at the call, which the landing pad expects (docs/abi.md "Defer").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LandingPad {
+    pub ret: u32,
+    pub handler: u32,
+    pub frame_offset: u32,
 }
 
 /// The result of compiling a program.

@@ -6,7 +6,8 @@
 use std::collections::HashMap;
 
 use ::types::{Info, ObjId, ObjKind, TypeId, TypeKind};
-use cranelift_codegen::ir::{types::I64, AbiParam, ArgumentPurpose, InstBuilder, Signature, SourceLoc, UserFuncName};
+use cranelift_codegen::ir::{types::I64, AbiParam, ArgumentPurpose, InstBuilder, Signature, SourceLoc, Type, UserFuncName};
+use cranelift_codegen::FinalizedMachExceptionHandler;
 use cranelift_codegen::isa::CallConv;
 use cranelift_codegen::Context;
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
@@ -14,9 +15,9 @@ use cranelift_module::{DataDescription, DataId, FuncId, Linkage, Module};
 use syntax::ast::{self, Decl, NodeId};
 use syntax::{Diagnostic, SourceFile};
 
-use crate::abi::{go_signature, reflect_kind};
+use crate::abi::{go_signature, reflect_kind, PTR};
 use crate::func::FunctionTranslator;
-use crate::{Compiled, CompiledFunc};
+use crate::{Compiled, CompiledFunc, LandingPad};
 
 #[derive(Clone, Debug, Default)]
 pub struct Options {
@@ -34,11 +35,28 @@ const STACK_CHECK: stackcheck::StackCheck = stackcheck::StackCheck { guard_offse
 pub(crate) struct PendingFunc<'a> {
     pub id: FuncId,
     pub name: String,
-    pub sig: &'a ast::FuncType,
-    pub go_sig: ::types::types::Signature,
-    pub body: &'a ast::Block,
-    /// The literal's expression id for closures (its captures are in `Info`).
-    pub lit: Option<NodeId>,
+    pub kind: PendingKind<'a>,
+}
+
+pub(crate) enum PendingKind<'a> {
+    /// A declared function or a function literal.
+    Body {
+        sig: &'a ast::FuncType,
+        go_sig: ::types::types::Signature,
+        body: &'a ast::Block,
+        /// The literal's expression id for closures (its captures are in `Info`).
+        lit: Option<NodeId>,
+    },
+    /// The code of a deferred call's closure (crate::defers).
+    DeferThunk { call: &'a ast::Expr, captured: Vec<Captured> },
+}
+
+/// A value a defer thunk's closure object holds: the expression it was evaluated
+/// from, and its byte offset in the object.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Captured {
+    pub node: NodeId,
+    pub offset: i32,
 }
 
 /// State shared by all functions of the program.
@@ -54,11 +72,17 @@ pub(crate) struct Program<'a> {
     func_values: HashMap<FuncId, DataId>,
     /// Adapters to compile: `(adapter, top-level function)` (see `func_value`).
     adapters: Vec<(FuncId, FuncId)>,
+    /// `tail`-convention wrappers of runtime entry points, by symbol (see
+    /// `runtime_wrapper`), and those still to compile.
+    wrappers: HashMap<&'static str, FuncId>,
+    pending_wrappers: Vec<(FuncId, &'static str, Vec<Type>, Vec<Type>)>,
     pub queue: Vec<PendingFunc<'a>>,
     /// `runtime.morestack_noctxt`, which every stack-check stub calls.
     morestack: FuncId,
     /// Per enclosing function name: how many closures were named after it.
     closure_counts: HashMap<String, u32>,
+    /// Per enclosing function name: how many defer thunks were named after it.
+    thunk_counts: HashMap<String, u32>,
     data_count: u32,
 }
 
@@ -103,7 +127,9 @@ impl<'a> Program<'a> {
         self.type_descs.insert(ty, id);
 
         let types = &self.info.types;
-        let mut bytes = vec![0u8; 56];
+        // The last word (the runtime's `error_fn`) stays null: compiled types have
+        // no methods.
+        let mut bytes = vec![0u8; 64];
         let mut desc = DataDescription::new();
         let put = |bytes: &mut Vec<u8>, off: usize, v: u64| bytes[off..off + 8].copy_from_slice(&v.to_le_bytes());
         put(&mut bytes, 0, reflect_kind(types, ty));
@@ -190,16 +216,49 @@ impl<'a> Program<'a> {
     /// (`main.main.func1`, nested: `main.main.func1.1`), and queues its body.
     pub fn queue_closure(&mut self, parent: &str, parent_is_closure: bool, lit: &'a ast::Expr) -> FuncId {
         let ast::ExprKind::FuncLit { sig, body } = &lit.kind else { unreachable!("queue_closure of a non-literal") };
-        let count = self.closure_counts.entry(parent.to_string()).or_insert(0);
-        *count += 1;
-        let name = if parent_is_closure { format!("{parent}.{count}") } else { format!("{parent}.func{count}") };
         let go_sig = match self.info.types.kind(self.info.type_of(lit.id)) {
             TypeKind::Func(s) => s.clone(),
             other => unreachable!("function literal of type {other:?}"),
         };
+        let count = self.closure_counts.entry(parent.to_string()).or_insert(0);
+        *count += 1;
+        let name = if parent_is_closure { format!("{parent}.{count}") } else { format!("{parent}.func{count}") };
         let clif_sig = go_signature(&self.info.types, &go_sig, true);
         let id = self.module.declare_function(&name, Linkage::Local, &clif_sig).expect("fresh closure name");
-        self.queue.push(PendingFunc { id, name, sig, go_sig, body, lit: Some(lit.id) });
+        self.queue.push(PendingFunc { id, name, kind: PendingKind::Body { sig, go_sig, body, lit: Some(lit.id) } });
+        id
+    }
+
+    /// Declares the thunk of deferred call `call` (a closure with no parameters or
+    /// results), `main.f.deferwrap1`, and queues it. (A separate count: function
+    /// literals keep Go's `funcN` numbering.)
+    pub fn queue_defer_thunk(&mut self, parent: &str, call: &'a ast::Expr, captured: Vec<Captured>) -> FuncId {
+        let no_args = ::types::types::Signature { params: vec![], results: vec![], variadic: false };
+        let count = self.thunk_counts.entry(parent.to_string()).or_insert(0);
+        *count += 1;
+        let name = format!("{parent}.deferwrap{count}");
+        let clif_sig = go_signature(&self.info.types, &no_args, true);
+        let id = self.module.declare_function(&name, Linkage::Local, &clif_sig).expect("fresh thunk name");
+        self.queue.push(PendingFunc { id, name, kind: PendingKind::DeferThunk { call, captured } });
+        id
+    }
+
+    /// A `tail`-convention function `(g, params...) -> returns` that calls runtime entry
+    /// point `symbol` (System V) with `params`: functions with defers call entry points
+    /// that may panic through it, because a `try_call` needs a `tail` callee. Named
+    /// `runtime.…`, so tracebacks hide it.
+    pub fn runtime_wrapper(&mut self, symbol: &'static str, params: &[Type], returns: &[Type]) -> FuncId {
+        if let Some(&id) = self.wrappers.get(symbol) {
+            return id;
+        }
+        let mut sig = Signature::new(CallConv::Tail);
+        sig.params.push(AbiParam::special(PTR, ArgumentPurpose::VMContext));
+        sig.params.extend(params.iter().map(|&t| AbiParam::new(t)));
+        sig.returns.extend(returns.iter().map(|&t| AbiParam::new(t)));
+        let name = format!("runtime.tailwrap·{symbol}");
+        let id = self.module.declare_function(&name, Linkage::Local, &sig).expect("fresh wrapper name");
+        self.wrappers.insert(symbol, id);
+        self.pending_wrappers.push((id, symbol, params.to_vec(), returns.to_vec()));
         id
     }
 
@@ -224,8 +283,11 @@ pub fn compile(module: &mut dyn Module, file: &SourceFile, ast: &ast::File, info
         type_descs: HashMap::new(),
         func_values: HashMap::new(),
         adapters: Vec::new(),
+        wrappers: HashMap::new(),
+        pending_wrappers: Vec::new(),
         queue: Vec::new(),
         closure_counts: HashMap::new(),
+        thunk_counts: HashMap::new(),
         data_count: 0,
     };
 
@@ -242,7 +304,7 @@ pub fn compile(module: &mut dyn Module, file: &SourceFile, ast: &ast::File, info
                 let id = p.module.declare_function(&name, Linkage::Local, &init_sig).map_err(|e| vec![Diagnostic::new(fd.name.span, e.to_string())])?;
                 init_funcs.push(id);
                 if let Some(body) = &fd.body {
-                    p.queue.push(PendingFunc { id, name, sig: &fd.sig, go_sig: no_args.clone(), body, lit: None });
+                    p.queue.push(PendingFunc { id, name, kind: PendingKind::Body { sig: &fd.sig, go_sig: no_args.clone(), body, lit: None } });
                 }
             }
             Decl::Func(fd) => {
@@ -257,7 +319,7 @@ pub fn compile(module: &mut dyn Module, file: &SourceFile, ast: &ast::File, info
                 let id = p.module.declare_function(&name, Linkage::Local, &sig).map_err(|e| vec![Diagnostic::new(fd.name.span, e.to_string())])?;
                 p.funcs.insert(obj, id);
                 if let Some(body) = &fd.body {
-                    p.queue.push(PendingFunc { id, name, sig: &fd.sig, go_sig, body, lit: None });
+                    p.queue.push(PendingFunc { id, name, kind: PendingKind::Body { sig: &fd.sig, go_sig, body, lit: None } });
                 }
             }
             Decl::Var(specs) => {
@@ -297,11 +359,18 @@ pub fn compile(module: &mut dyn Module, file: &SourceFile, ast: &ast::File, info
             ctx.func.signature = p.module.declarations().get_function_decl(pending.id).signature.clone();
             ctx.func.name = UserFuncName::user(0, pending.id.as_u32());
             let builder = FunctionBuilder::new(&mut ctx.func, &mut fctx);
-            FunctionTranslator::new(&mut p, builder, pending.name.clone()).translate_function(pending.sig, &pending.go_sig, pending.body, pending.lit)?;
+            let t = FunctionTranslator::new(&mut p, builder, pending.name.clone());
+            match pending.kind {
+                PendingKind::Body { sig, go_sig, body, lit } => t.translate_function(sig, &go_sig, body, lit)?,
+                PendingKind::DeferThunk { call, captured } => t.translate_defer_thunk(call, &captured)?,
+            }
             out.push(finish(&mut p, &mut ctx, pending.id, pending.name, opts)?);
         } else if let Some((adapter, target)) = p.adapters.pop() {
             let name = translate_adapter(&mut p, &mut ctx, &mut fctx, adapter, target);
             out.push(finish(&mut p, &mut ctx, adapter, name, opts)?);
+        } else if let Some((wrapper, symbol, params, returns)) = p.pending_wrappers.pop() {
+            let name = translate_wrapper(&mut p, &mut ctx, &mut fctx, wrapper, symbol, &params, &returns);
+            out.push(finish(&mut p, &mut ctx, wrapper, name, opts)?);
         } else {
             break;
         }
@@ -359,6 +428,31 @@ fn translate_adapter(p: &mut Program, ctx: &mut Context, fctx: &mut FunctionBuil
     name
 }
 
+/// Builds `tail`-convention wrapper `wrapper` of runtime entry point `symbol` (see
+/// `Program::runtime_wrapper`); returns its name.
+fn translate_wrapper(p: &mut Program, ctx: &mut Context, fctx: &mut FunctionBuilderContext, wrapper: FuncId, symbol: &str, params: &[Type], returns: &[Type]) -> String {
+    let decls = p.module.declarations();
+    let name = decls.get_function_decl(wrapper).linkage_name(wrapper).into_owned();
+    ctx.func.signature = decls.get_function_decl(wrapper).signature.clone();
+    ctx.func.name = UserFuncName::user(0, wrapper.as_u32());
+    let mut b = FunctionBuilder::new(&mut ctx.func, fctx);
+    let block = b.create_block();
+    b.append_block_params_for_function_params(block);
+    b.switch_to_block(block);
+    b.seal_block(block);
+    let args = b.block_params(block)[1..].to_vec();
+    let mut sig = Signature::new(CallConv::SystemV);
+    sig.params.extend(params.iter().map(|&t| AbiParam::new(t)));
+    sig.returns.extend(returns.iter().map(|&t| AbiParam::new(t)));
+    let id = p.module.declare_function(symbol, Linkage::Import, &sig).unwrap_or_else(|e| panic!("runtime symbol {symbol}: {e}"));
+    let callee = p.module.declare_func_in_func(id, b.func);
+    let call = b.ins().call(callee, &args);
+    let results = b.inst_results(call).to_vec();
+    b.ins().return_(&results);
+    b.finalize(p.module.target_config());
+    name
+}
+
 /// Compiles the function in `ctx` into the module — Go functions (the `tail`
 /// convention) with the stack-check prologue — and records its metadata.
 fn finish(p: &mut Program, ctx: &mut Context, id: FuncId, name: String, opts: &Options) -> Result<CompiledFunc, Vec<Diagnostic>> {
@@ -392,6 +486,19 @@ fn finish(p: &mut Program, ctx: &mut Context, id: FuncId, name: String, opts: &O
             lines.push((loc.start, line));
         }
     }
+    // Where a recovery resumes the function (crate::defers): each try_call's
+    // landing pad and the FP - SP it expects.
+    let landing_pads = code
+        .buffer
+        .call_sites()
+        .filter_map(|site| {
+            let handler = site.exception_handlers.iter().find_map(|h| match h {
+                FinalizedMachExceptionHandler::Default(off) => Some(*off),
+                _ => None,
+            })?;
+            Some(LandingPad { ret: site.ret_addr, handler, frame_offset: site.frame_offset.expect("x64 try_call sites record the frame offset") })
+        })
+        .collect();
     ctx.clear();
-    Ok(CompiledFunc { id, name, code_size, stub_offset, lines, clif })
+    Ok(CompiledFunc { id, name, code_size, stub_offset, lines, landing_pads, clif })
 }

@@ -148,7 +148,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             }
             StmtKind::Fallthrough => Err(self.err(s.span, "fallthrough statement out of place")),
             StmtKind::Go(_) => Err(self.err(s.span, "not supported yet: goroutines")),
-            StmtKind::Defer(_) => Err(self.err(s.span, "not supported yet: defer")),
+            StmtKind::Defer(call) => self.defer_stmt(call),
             StmtKind::Send { .. } => Err(self.err(s.span, "not supported yet: channels")),
             StmtKind::Select { .. } => Err(self.err(s.span, "not supported yet: select")),
             StmtKind::TypeSwitch { .. } => Err(self.err(s.span, "not supported yet: type switches")),

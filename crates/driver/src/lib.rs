@@ -130,6 +130,7 @@ pub fn run_jit(checked: &Checked, opts: &RunOptions) -> Result<i32, Error> {
             name: f.name.clone(),
             file: file_name.clone(),
             lines: f.lines.clone(),
+            landing_pads: f.landing_pads.iter().map(|p| morestack_runtime::symtab::LandingPad { ret: p.ret, handler: p.handler, frame_offset: p.frame_offset }).collect(),
         });
     }
     let (module, compiled) = (&jit.module, &jit.compiled);

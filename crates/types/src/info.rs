@@ -132,6 +132,9 @@ pub struct Info {
     /// A method selector `x.M` on an interface value `x` (only `error`'s `Error`):
     /// the index of the method in the interface.
     pub methods: HashMap<NodeId, usize>,
+    /// Expressions of a concrete type used where an interface is expected (assigned,
+    /// passed, returned, panicked): the interface type their value is converted to.
+    pub iface_conversions: HashMap<NodeId, TypeId>,
     /// For each function literal (by its expression id): the variables of enclosing
     /// functions it refers to, in first-use order. Each of them `escapes`.
     pub captures: HashMap<NodeId, Vec<ObjId>>,

@@ -70,6 +70,7 @@ pub static PACKAGE_FUNCS: &[PkgFunc] = &[
     func("strings", "Join", "strings.Join", &[StringSlice, String], &[String]),
     func("strings", "Fields", "strings.Fields", &[String], &[StringSlice]),
     func("strconv", "Itoa", "strconv.Itoa", &[Int], &[String]),
+    func("strconv", "Atoi", "strconv.Atoi", &[String], &[Int, Error]),
     func("strconv", "FormatInt", "strconv.FormatInt", &[Int64, Int], &[String]),
     func("strconv", "Quote", "strconv.Quote", &[String], &[String]),
 ];

@@ -319,7 +319,13 @@ impl Types {
                 let (_, size, align) = self.fields_layout(fields)?;
                 (size, align)
             }
-            TypeKind::Tuple(_) | TypeKind::Named { .. } => (0, 1),
+            // A tuple in memory (package functions' results): laid out as a struct.
+            TypeKind::Tuple(ts) => {
+                let fields: Vec<Field> = ts.iter().map(|&ty| Field { name: std::string::String::new(), ty }).collect();
+                let (_, size, align) = self.fields_layout(&fields)?;
+                (size, align)
+            }
+            TypeKind::Named { .. } => (0, 1),
         })
     }
 

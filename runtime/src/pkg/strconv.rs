@@ -486,6 +486,61 @@ pub fn append_int_base(dst: &mut Vec<u8>, v: i64, base: u32) {
 }
 
 /// `strconv.Itoa(i)`.
+/// `strconv.Atoi`'s results (written through the out pointer: docs/abi.md).
+#[repr(C)]
+pub struct AtoiResult {
+    pub n: i64,
+    pub err: crate::abi::Eface,
+}
+
+/// Go's `strconv.Atoi` on `s`: the value (clamped to the int range when out of
+/// range) and the error text, if any.
+pub fn parse_int(s: &[u8]) -> (i64, Option<&'static str>) {
+    let (neg, digits) = match s.first() {
+        Some(b'-') => (true, &s[1..]),
+        Some(b'+') => (false, &s[1..]),
+        _ => (false, s),
+    };
+    if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
+        return (0, Some("invalid syntax"));
+    }
+    let mut v: u64 = 0;
+    let limit = if neg { 1u64 << 63 } else { (1u64 << 63) - 1 };
+    for &d in digits {
+        match v.checked_mul(10).and_then(|x| x.checked_add((d - b'0') as u64)) {
+            Some(x) if x <= limit => v = x,
+            _ => return (if neg { i64::MIN } else { i64::MAX }, Some("value out of range")),
+        }
+    }
+    (if neg { (v as i64).wrapping_neg() } else { v as i64 }, None)
+}
+
+/// `strconv.Atoi(s) (int, error)`; errors read `strconv.Atoi: parsing "s": REASON`.
+///
+/// # Safety
+/// `out` is writable; `ptr` points at `len` bytes.
+#[export_name = "strconv.Atoi"]
+pub unsafe extern "C" fn atoi(out: *mut AtoiResult, ptr: *const u8, len: i64) {
+    // SAFETY: caller's contract.
+    let s = unsafe { crate::strings::bytes(ptr, len) };
+    let (n, reason) = parse_int(s);
+    let err = match reason {
+        None => crate::abi::Eface {
+            typ: std::ptr::null(),
+            data: std::ptr::null(),
+        },
+        Some(reason) => {
+            let mut msg = b"strconv.Atoi: parsing ".to_vec();
+            append_quote(&mut msg, s, false);
+            msg.extend_from_slice(b": ");
+            msg.extend_from_slice(reason.as_bytes());
+            crate::errors::new_error(&msg)
+        }
+    };
+    // SAFETY: caller's contract.
+    unsafe { out.write(AtoiResult { n, err }) };
+}
+
 #[export_name = "strconv.Itoa"]
 pub extern "C" fn itoa(i: i64) -> GoString {
     crate::stack::systemstack(move || {
@@ -599,6 +654,18 @@ mod tests {
         assert!(!can_backquote(b"a`b"));
         assert!(!can_backquote(b"a\nb"));
         assert!(!can_backquote(b"\xff"));
+    }
+
+    #[test]
+    fn parse_int_like_atoi() {
+        assert_eq!(parse_int(b"12"), (12, None));
+        assert_eq!(parse_int(b"-4"), (-4, None));
+        assert_eq!(parse_int(b"+7"), (7, None));
+        assert_eq!(parse_int(b""), (0, Some("invalid syntax")));
+        assert_eq!(parse_int(b"x9"), (0, Some("invalid syntax")));
+        assert_eq!(parse_int(b"-"), (0, Some("invalid syntax")));
+        assert_eq!(parse_int(b"-9223372036854775808"), (i64::MIN, None));
+        assert_eq!(parse_int(b"9223372036854775808"), (i64::MAX, Some("value out of range")));
     }
 
     #[test]

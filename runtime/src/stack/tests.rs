@@ -516,6 +516,7 @@ fn entry_args(name: &str, g: usize) -> [usize; 6] {
         "errors.New" => [sp, sl, 0, 0, 0, 0],
         "fmt.Errorf" => [fmt.as_ptr() as usize, fmt.len(), efaces, 2, 0, 0],
         "os.Exit" => [0; 6],
+        "strconv.Atoi" => [out, sp, sl, 0, 0, 0],
         "strconv.Itoa" => [(-12345i64) as usize, 0, 0, 0, 0, 0],
         "strconv.FormatInt" => [255, 16, 0, 0, 0, 0],
         "strconv.Quote" => [sp, sl, 0, 0, 0, 0],

@@ -361,6 +361,10 @@ impl<'a> Checker<'a> {
             self.error(x.expr.span, msg);
             return false;
         }
+        let types = &self.info.types;
+        if types.is_interface(t) && !types.is_interface(x.ty) && !x.is_nil() {
+            self.info.iface_conversions.insert(x.expr.id, t);
+        }
         true
     }
 

@@ -1,0 +1,295 @@
+//! `defer` and `recover` in compiled code (the runtime side is runtime/src/panic.rs;
+//! the contract is docs/abi.md "Defer").
+//!
+//! A function containing `defer` statements gets, at entry, a `DeferFrame` record in
+//! its aggregate-stack frame, linked into `g.defer`:
+//!
+//! ```text
+//! +0 link  +8 fp  +16 agg_sp  +24 agg_limit  +32 open_bits  +40 general  +48 open_fns[N]
+//! ```
+//!
+//! Every deferred call is a `func()` closure value, so running one is the same
+//! everywhere: `fnv.code(g, fnv)`. A `defer f(args)` whose callee or arguments need
+//! evaluating at the `defer` statement becomes a *thunk*: a closure object holding the
+//! evaluated values, whose code calls `f` with them — as a tail call when `f` has no
+//! results, so that `f` itself is the deferred call (`recover` in `f` then works).
+//!
+//! Two ways to register a deferred call, chosen per function as Go 1.14+ does:
+//! * **open-coded** (no `defer` inside a loop, no `goto`, at most [`MAX_OPEN`]): `defer`
+//!   stores the closure in `open_fns[i]` and sets bit `i`; the exit path tests the bits
+//!   newest first and calls the closures directly;
+//! * **general** (`deferproc`): `defer` calls `runtime.deferproc(frame, fnv)`, the
+//!   exit path pops with `runtime.deferpop(frame)` until empty.
+//!
+//! Either way the function has one *exit block*: every `return` stores its results in
+//! the result slots (in memory for such functions) and jumps there; the exit block runs
+//! the pending deferred calls, unlinks the record and returns the result slots. Every
+//! call in the function that may panic is a `try_call` whose exception edge is the
+//! exit block too: that is where the runtime resumes the function after a deferred
+//! call of it recovered a panic (SP, FP and PC restored; the `tail` convention's
+//! try_call clobbers every register, so the block reads everything from memory or from
+//! values Cranelift spilled).
+
+use cranelift_codegen::ir::condcodes::IntCC;
+use cranelift_codegen::ir::types::I64;
+use cranelift_codegen::ir::{Block, InstBuilder, MemFlagsData, Value};
+use syntax::ast::{Expr, ExprKind, Stmt, StmtKind};
+use syntax::Span;
+use types::{Mode, ObjKind, TypeKind};
+
+use crate::abi::{go_signature, PTR};
+use crate::expr::R;
+use crate::func::{Callee, FunctionTranslator, G_DEFER};
+use crate::program::Captured;
+
+/// Go's limit on open-coded defers per function.
+pub const MAX_OPEN: usize = 8;
+
+/// Offsets in the `DeferFrame` record.
+const REC_LINK: i32 = 0;
+const REC_FP: i32 = 8;
+const REC_AGG_SP: i32 = 16;
+const REC_AGG_LIMIT: i32 = 24;
+const REC_BITS: i32 = 32;
+const REC_GENERAL: i32 = 40;
+const REC_FNS: i32 = 48;
+
+/// Offsets in `G` (docs/abi.md, "Goroutine").
+const G_AGG_SP: i32 = 32;
+const G_AGG_LIMIT: i32 = 40;
+
+/// How a function's defers are compiled.
+#[derive(Clone, Copy, Debug)]
+pub struct DeferPlan {
+    /// `defer` statements in the body (not counting those of nested function literals).
+    pub count: usize,
+    pub open: bool,
+}
+
+/// A function's defer state while it is translated.
+pub(crate) struct DeferState {
+    /// The `DeferFrame` record's address.
+    pub frame: Value,
+    pub open: bool,
+    /// Open-coded: slots handed out so far (statement order).
+    pub next_slot: usize,
+    /// The exit block: runs the deferred calls and returns; also every try_call's
+    /// landing pad.
+    pub exit: Block,
+}
+
+/// Whether the statements contain `defer`, and how to compile it.
+pub fn plan(stmts: &[Stmt]) -> Option<DeferPlan> {
+    #[derive(Default)]
+    struct Scan {
+        count: usize,
+        in_loop: bool,
+        goto: bool,
+    }
+    fn walk(s: &Stmt, loops: u32, scan: &mut Scan) {
+        match &s.kind {
+            StmtKind::Defer(_) => {
+                scan.count += 1;
+                scan.in_loop |= loops > 0;
+            }
+            StmtKind::Goto(_) => scan.goto = true,
+            StmtKind::Block(b) => b.stmts.iter().for_each(|s| walk(s, loops, scan)),
+            StmtKind::If { then, els, .. } => {
+                then.stmts.iter().for_each(|s| walk(s, loops, scan));
+                if let Some(e) = els {
+                    walk(e, loops, scan);
+                }
+            }
+            StmtKind::Switch { clauses, .. } => clauses.iter().flat_map(|c| &c.body).for_each(|s| walk(s, loops, scan)),
+            StmtKind::For { body, .. } | StmtKind::ForRange { body, .. } => body.stmts.iter().for_each(|s| walk(s, loops + 1, scan)),
+            StmtKind::Labeled { stmt, .. } => walk(stmt, loops, scan),
+            _ => {}
+        }
+    }
+    let mut scan = Scan::default();
+    stmts.iter().for_each(|s| walk(s, 0, &mut scan));
+    (scan.count > 0).then_some(DeferPlan { count: scan.count, open: !scan.in_loop && !scan.goto && scan.count <= MAX_OPEN })
+}
+
+impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
+    /// Allocates and links the function's `DeferFrame` (at entry, after the aggregate
+    /// frame is allocated) and creates the exit block.
+    pub fn begin_defers(&mut self, plan: DeferPlan) {
+        let slots = if plan.open { plan.count } else { 0 };
+        let frame = self.stack_temp(REC_FNS as u64 + 8 * slots as u64, 8);
+        let flags = MemFlagsData::trusted();
+        let link = self.b.ins().load(PTR, flags, self.g, G_DEFER);
+        let fp = self.b.ins().get_frame_pointer(PTR);
+        let agg_sp = self.b.ins().load(PTR, flags, self.g, G_AGG_SP);
+        let agg_limit = self.b.ins().load(PTR, flags, self.g, G_AGG_LIMIT);
+        let zero = self.b.ins().iconst(I64, 0);
+        for (off, v) in [(REC_LINK, link), (REC_FP, fp), (REC_AGG_SP, agg_sp), (REC_AGG_LIMIT, agg_limit), (REC_BITS, zero), (REC_GENERAL, zero)] {
+            self.b.ins().store(flags, v, frame, off);
+        }
+        self.b.ins().store(flags, frame, self.g, G_DEFER);
+        let exit = self.b.create_block();
+        self.defers = Some(DeferState { frame, open: plan.open, next_slot: 0, exit });
+    }
+
+    /// `defer CALL`: evaluates the deferred closure now and registers it.
+    pub fn defer_stmt(&mut self, call: &'a Expr) -> R<()> {
+        let fnv = self.deferred_closure(call)?;
+        let state = self.defers.as_mut().expect("a function with defer has a DeferFrame");
+        let frame = state.frame;
+        let flags = MemFlagsData::trusted();
+        if state.open {
+            let slot = state.next_slot;
+            state.next_slot += 1;
+            self.b.ins().store(flags, fnv, frame, REC_FNS + 8 * slot as i32);
+            let bits = self.b.ins().load(I64, flags, frame, REC_BITS);
+            let bits = self.b.ins().bor_imm_s(bits, 1i64 << slot);
+            self.b.ins().store(flags, bits, frame, REC_BITS);
+        } else {
+            self.call_runtime("runtime.deferproc", &[frame, fnv], &[]);
+        }
+        Ok(())
+    }
+
+    /// The `func()` closure that performs the deferred call `call`.
+    fn deferred_closure(&mut self, call: &'a Expr) -> R<Value> {
+        let ExprKind::Call { func, args, .. } = &strip(call).kind else { unreachable!("defer of a non-call") };
+        let callee = strip(func);
+        let go_sig = match self.info.types.under(self.info.type_of(callee.id)) {
+            TypeKind::Func(s) => Some(s.clone()),
+            _ => None,
+        };
+        let mode = self.info.exprs.get(&callee.id).map(|tv| tv.mode);
+        let special = self.info.use_of(callee.id).is_some_and(|o| matches!(self.info.object(o).kind, ObjKind::Builtin(_) | ObjKind::PkgFunc(_))) || self.info.methods.contains_key(&callee.id);
+        // `defer f()` of a `func()`: the function value itself is the deferred call.
+        if args.is_empty() && !special && mode != Some(Mode::TypeExpr) && go_sig.as_ref().is_some_and(|s| s.params.is_empty() && s.results.is_empty()) {
+            return Ok(self.expr(callee)?[0]);
+        }
+        if args.len() == 1 && matches!(self.info.types.kind(self.info.type_of(args[0].id)), TypeKind::Tuple(_)) {
+            return Err(self.err(call.span, "not supported yet: defer of a call with a multi-value argument"));
+        }
+        // A thunk: evaluate what the call needs now, into its closure object.
+        let mut nodes: Vec<&'a Expr> = Vec::new();
+        if let Some(&_) = self.info.methods.get(&callee.id) {
+            let ExprKind::Selector { x, .. } = &callee.kind else { unreachable!("method of non-selector") };
+            nodes.push(x);
+        } else if !special && self.info.use_of(callee.id).is_none_or(|o| !matches!(self.info.object(o).kind, ObjKind::Func)) {
+            nodes.push(callee);
+        }
+        nodes.extend(args.iter().filter(|a| self.info.const_value(a.id).is_none()));
+        let mut values = Vec::new();
+        let mut captured = Vec::new();
+        let mut size = 8u64;
+        for n in nodes {
+            let ty = self.info.type_of(n.id);
+            let v = self.expr(n)?;
+            let v = self.snapshot(ty, v);
+            let align = self.info.types.align_of(ty).clamp(1, 8);
+            size = size.next_multiple_of(align.max(8));
+            captured.push(Captured { node: n.id, offset: size as i32 });
+            values.push((size, ty, v));
+            size += self.info.types.size_of(ty);
+        }
+        let thunk = self.p.queue_defer_thunk(&self.name.clone(), call, captured);
+        let obj = self.alloc(size.next_multiple_of(8));
+        let f = self.p.module.declare_func_in_func(thunk, self.b.func);
+        let code = self.b.ins().func_addr(PTR, f);
+        self.b.ins().store(MemFlagsData::trusted(), code, obj, 0);
+        for (off, ty, v) in values {
+            let at = self.b.ins().iadd_imm_s(obj, off as i64);
+            self.store_to(at, ty, &v);
+        }
+        Ok(obj)
+    }
+
+    /// Emits a call of deferred closure `fnv` (nil: Go's nil-dereference panic).
+    fn call_deferred(&mut self, fnv: Value) {
+        self.nil_check(fnv);
+        let code = self.b.ins().load(PTR, MemFlagsData::trusted(), fnv, 0);
+        let no_args = types::types::Signature { params: vec![], results: vec![], variadic: false };
+        let sig = go_signature(&self.info.types, &no_args, true);
+        let sigref = self.b.import_signature(sig);
+        self.emit_call(Callee::Indirect(sigref, code), &[self.g, fnv], true);
+    }
+
+    /// Fills the exit block: runs the pending deferred calls (newest first), unlinks
+    /// the record, returns the results. `end` is the function's closing brace, the
+    /// position Go reports for deferred calls made at exit.
+    pub fn finish_defers(&mut self, end: Span) {
+        let state = self.defers.as_ref().expect("defer state");
+        let (frame, exit, open, slots) = (state.frame, state.exit, state.open, state.next_slot);
+        self.b.switch_to_block(exit);
+        self.set_pos(end);
+        let flags = MemFlagsData::trusted();
+        if open {
+            for slot in (0..slots).rev() {
+                let bits = self.b.ins().load(I64, flags, frame, REC_BITS);
+                let bit = self.b.ins().band_imm_s(bits, 1i64 << slot);
+                let run = self.b.create_block();
+                let next = self.b.create_block();
+                self.b.ins().brif(bit, run, &[], next, &[]);
+                self.b.switch_to_block(run);
+                self.b.seal_block(run);
+                let cleared = self.b.ins().band_imm_s(bits, !(1i64 << slot));
+                self.b.ins().store(flags, cleared, frame, REC_BITS);
+                let fnv = self.b.ins().load(PTR, flags, frame, REC_FNS + 8 * slot as i32);
+                self.call_deferred(fnv);
+                self.b.ins().jump(next, &[]);
+                self.b.switch_to_block(next);
+                self.b.seal_block(next);
+            }
+        } else {
+            let head = self.b.create_block();
+            let run = self.b.create_block();
+            let done = self.b.create_block();
+            self.b.ins().jump(head, &[]);
+            self.b.switch_to_block(head);
+            let popped = self.call_runtime("runtime.deferpop", &[frame], &[I64, PTR]);
+            let some = self.b.ins().icmp_imm_s(IntCC::NotEqual, popped[0], 0);
+            self.b.ins().brif(some, run, &[], done, &[]);
+            self.b.switch_to_block(run);
+            self.b.seal_block(run);
+            self.call_deferred(popped[1]);
+            self.b.ins().jump(head, &[]);
+            self.b.seal_block(head);
+            self.b.switch_to_block(done);
+            self.b.seal_block(done);
+        }
+        let link = self.b.ins().load(PTR, flags, frame, REC_LINK);
+        self.b.ins().store(flags, link, self.g, G_DEFER);
+        self.return_results();
+        self.b.seal_block(exit);
+    }
+
+    /// `recover()`: the runtime decides from this function's frame pointer whether it
+    /// was called directly by the panic machinery. Inside a thunk (`defer recover()`)
+    /// it is never effective, as in Go.
+    pub fn recover(&mut self) -> Vec<Value> {
+        if self.thunk.is_some() {
+            let z = self.b.ins().iconst(PTR, 0);
+            return vec![z, z];
+        }
+        let fp = self.b.ins().get_frame_pointer(PTR);
+        self.call_runtime("runtime.gorecover", &[self.g, fp], &[PTR, PTR])
+    }
+
+    /// The body of a defer thunk: the deferred call with its callee and arguments
+    /// taken from the closure object (`captured`), as a tail call when possible.
+    pub fn translate_defer_thunk(mut self, call: &'a Expr, captured: &[Captured]) -> Result<(), Vec<syntax::Diagnostic>> {
+        self.enter_closure();
+        self.is_closure = true;
+        self.set_pos(call.span);
+        self.thunk = Some(captured.iter().map(|c| (c.node, c.offset)).collect());
+        self.tail_call = true;
+        self.call(strip(call))?;
+        self.emit_return()?;
+        self.finalize();
+        Ok(())
+    }
+}
+
+fn strip(mut e: &Expr) -> &Expr {
+    while let ExprKind::Paren(x) = &e.kind {
+        e = x;
+    }
+    e
+}
