@@ -73,6 +73,8 @@ pub(crate) struct Panic {
     link: *mut Panic,
     arg: Eface,
     recovered: bool,
+    /// `runtime.Goexit`, not a panic: recover returns nil, nothing is printed.
+    goexit: bool,
     /// The goroutine's context when the panic began: the lowest live stack word, the
     /// frame pointer there, and the return address into the panicking function (0
     /// when the panic came from runtime code).
@@ -92,6 +94,8 @@ pub(crate) const PANIC_BOUNDS: usize = 1;
 pub(crate) const PANIC_DIVIDE: usize = 2;
 pub(crate) const PANIC_SHIFT: usize = 3;
 pub(crate) const PANIC_MEM: usize = 4;
+/// `runtime.Goexit` enters through the same stub.
+pub(crate) const GOEXIT: usize = 5;
 
 /// The run-time type of a `string` panic value raised by runtime code.
 static STRING_TYPE: Type = Type {
@@ -190,6 +194,9 @@ pub(crate) unsafe extern "C" fn panic_entry(
         let (sp, fp) = ((*g).panicbuf.sp, (*g).panicbuf.bp);
         (*g).panicbuf = Gobuf::default();
         let pc = (sp as *const usize).read();
+        if kind == GOEXIT {
+            goexit_m(g, sp, fp, pc);
+        }
         let arg = match kind {
             PANIC_VALUE => Eface {
                 typ: a1 as *const Type,
@@ -322,11 +329,45 @@ unsafe fn gopanic_m(g: *mut G, arg: Eface, sp: usize, fp: usize, pc: usize) -> !
     // SAFETY: caller's contract. `g`'s records are only touched by compiled code while
     // a deferred call runs, and re-read here after each call.
     unsafe {
+        let p = new_panic(g, arg, false, sp, fp, pc);
+        run_deferred_calls(g, p);
+        fatalpanic(g)
+    }
+}
+
+/// `runtime.Goexit`: runs every pending deferred call (recover returns nil in them),
+/// then ends the goroutine. The main goroutine is the only one so far, so that ends
+/// the program as Go's deadlock detector does.
+///
+/// # Safety
+/// As [`gopanic_m`].
+unsafe fn goexit_m(g: *mut G, sp: usize, fp: usize, pc: usize) -> ! {
+    let nil = Eface {
+        typ: std::ptr::null(),
+        data: std::ptr::null(),
+    };
+    // SAFETY: caller's contract.
+    unsafe {
+        let p = new_panic(g, nil, true, sp, fp, pc);
+        run_deferred_calls(g, p);
+    }
+    sys::write_all(sys::STDERR, b"fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n");
+    sys::exit(EXIT_PANIC)
+}
+
+/// Pushes a new panic (or Goexit) record on `g.panic`.
+///
+/// # Safety
+/// On g0; `g` is the M's curg.
+unsafe fn new_panic(g: *mut G, arg: Eface, goexit: bool, sp: usize, fp: usize, pc: usize) -> *mut Panic {
+    // SAFETY: caller's contract.
+    unsafe {
         let g0 = (*(*g).m).g0;
         let p = Box::into_raw(Box::new(Panic {
             link: (*g).panic,
             arg,
             recovered: false,
+            goexit,
             sp,
             fp,
             pc,
@@ -334,6 +375,19 @@ unsafe fn gopanic_m(g: *mut G, arg: Eface, sp: usize, fp: usize, pc: usize) -> !
             g0_sched: (*g0).sched,
         }));
         (*g).panic = p;
+        p
+    }
+}
+
+/// Runs `g`'s pending deferred calls for panic `p`, newest first, until none is left
+/// (then returns) or one recovers `p` (then resumes the deferring function).
+///
+/// # Safety
+/// On g0; `p` is `g`'s innermost panic, `g` suspended in the context `p` records.
+unsafe fn run_deferred_calls(g: *mut G, p: *mut Panic) {
+    // SAFETY: caller's contract. `g`'s records are only touched by compiled code while
+    // a deferred call runs, and re-read here after each call.
+    unsafe {
         loop {
             let d = (*g).defer;
             if d.is_null() {
@@ -351,7 +405,6 @@ unsafe fn gopanic_m(g: *mut G, arg: Eface, sp: usize, fp: usize, pc: usize) -> !
                 recovery(g, p, d);
             }
         }
-        fatalpanic(g)
     }
 }
 
@@ -417,7 +470,7 @@ pub unsafe extern "C" fn gorecover(g: *mut G, fp: usize) -> Eface {
         let Some(p) = (*g).panic.as_mut() else {
             return NIL;
         };
-        if p.recovered || p.argp == 0 || (fp as *const usize).read() != p.argp {
+        if p.recovered || p.goexit || p.argp == 0 || (fp as *const usize).read() != p.argp {
             return NIL;
         }
         p.recovered = true;
@@ -491,7 +544,12 @@ unsafe fn print_panics(b: &mut Vec<u8>, p: *mut Panic) {
         let p = &*p;
         if !p.link.is_null() {
             print_panics(b, p.link);
-            b.push(b'\t');
+            if !(*p.link).goexit {
+                b.push(b'\t');
+            }
+        }
+        if p.goexit {
+            return;
         }
         b.extend_from_slice(b"panic: ");
         append_panic_value(b, p.arg.typ, p.arg.data);

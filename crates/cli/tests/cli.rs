@@ -398,3 +398,67 @@ fn infinite_recursion_with_big_locals_is_a_stack_overflow_too() {
     assert!(o.stderr.starts_with("runtime: goroutine stack exceeds 1000000000-byte limit\n"), "{}", o.show());
     assert!(o.stderr.contains("\nfatal error: stack overflow\n"), "{}", o.show());
 }
+
+const DEFERS: &str = "package main
+
+import \"fmt\"
+
+func open() (r int) {
+\tdefer func() { r *= 2 }()
+\treturn 21
+}
+
+func general(n int) {
+\tfor i := 0; i < n; i++ {
+\t\tdefer fmt.Println(i)
+\t}
+}
+
+func main() {
+\tfmt.Println(open())
+\tgeneral(2)
+\tpanic(\"boom\")
+}
+";
+
+#[test]
+fn asm_shows_open_coded_and_general_defers() {
+    let t = tempdir();
+    write(t.path(), "defers.go", DEFERS);
+    let open = morestack(t.path(), &["asm", "--func", "open", "defers.go"]);
+    assert_eq!(open.code, Some(0), "{}", open.show());
+    // Open-coded: the closure goes into the frame record and the exit block calls
+    // it directly; no deferproc.
+    assert!(open.stdout.contains("exit block"), "{}", open.show());
+    assert!(open.stdout.contains("call main.open.func1"), "{}", open.show());
+    assert!(open.stdout.contains("; try_call"), "{}", open.show());
+    assert!(!open.stdout.contains("runtime.deferproc"), "{}", open.show());
+    let general = morestack(t.path(), &["asm", "--func", "general", "defers.go"]);
+    assert_eq!(general.code, Some(0), "{}", general.show());
+    assert!(general.stdout.contains("runtime.deferproc"), "{}", general.show());
+    assert!(general.stdout.contains("runtime.deferpop"), "{}", general.show());
+}
+
+#[test]
+fn gotraceback_none_single_and_all() {
+    let t = tempdir();
+    write(t.path(), "defers.go", DEFERS);
+    let run = |level: Option<&str>| {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_morestack"));
+        c.args(["run", "defers.go"]).current_dir(t.path()).env_remove("GOTRACEBACK");
+        if let Some(l) = level {
+            c.env("GOTRACEBACK", l);
+        }
+        let out = c.output().unwrap();
+        (out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    // The deferred calls ran before the panic ended the program.
+    let (code, out, err) = run(None);
+    assert_eq!((code, out.as_str()), (Some(2), "42\n1\n0\n"), "{err}");
+    assert!(err.starts_with("panic: boom\n\ngoroutine 1 [running]:\nmain.main(...)\n"), "{err}");
+    let (code, _, err) = run(Some("none"));
+    assert_eq!((code, err.as_str()), (Some(2), "panic: boom\n"));
+    let (_, _, single) = run(Some("single"));
+    let (_, _, all) = run(Some("all"));
+    assert!(single.contains("goroutine 1 [running]:") && all.contains("goroutine 1 [running]:"), "{single}{all}");
+}

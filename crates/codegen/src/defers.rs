@@ -37,6 +37,8 @@ use syntax::ast::{Expr, ExprKind, Stmt, StmtKind};
 use syntax::Span;
 use types::{Mode, ObjKind, TypeKind};
 
+use cranelift_module::FuncId;
+
 use crate::abi::{go_signature, PTR};
 use crate::expr::R;
 use crate::func::{Callee, FunctionTranslator, G_DEFER};
@@ -71,11 +73,22 @@ pub(crate) struct DeferState {
     /// The `DeferFrame` record's address.
     pub frame: Value,
     pub open: bool,
-    /// Open-coded: slots handed out so far (statement order).
-    pub next_slot: usize,
+    /// Open-coded: the slots handed out so far (statement order), with the deferred
+    /// call's code when it is known at compile time.
+    pub slots: Vec<Option<KnownCode>>,
     /// The exit block: runs the deferred calls and returns; also every try_call's
     /// landing pad.
     pub exit: Block,
+}
+
+/// The code of a deferred closure known at compile time: the exit path calls it
+/// directly (no nil check, no indirect call), as Go's open-coded defers do.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct KnownCode {
+    pub func: FuncId,
+    /// The function takes the closure object as its context (closure signature);
+    /// otherwise it is a top-level `func()` called with `g` alone.
+    pub takes_closure: bool,
 }
 
 /// Whether the statements contain `defer`, and how to compile it.
@@ -128,18 +141,18 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         }
         self.b.ins().store(flags, frame, self.g, G_DEFER);
         let exit = self.b.create_block();
-        self.defers = Some(DeferState { frame, open: plan.open, next_slot: 0, exit });
+        self.defers = Some(DeferState { frame, open: plan.open, slots: Vec::new(), exit });
     }
 
     /// `defer CALL`: evaluates the deferred closure now and registers it.
     pub fn defer_stmt(&mut self, call: &'a Expr) -> R<()> {
-        let fnv = self.deferred_closure(call)?;
+        let (fnv, known) = self.deferred_closure(call)?;
         let state = self.defers.as_mut().expect("a function with defer has a DeferFrame");
         let frame = state.frame;
         let flags = MemFlagsData::trusted();
         if state.open {
-            let slot = state.next_slot;
-            state.next_slot += 1;
+            let slot = state.slots.len();
+            state.slots.push(known);
             self.b.ins().store(flags, fnv, frame, REC_FNS + 8 * slot as i32);
             let bits = self.b.ins().load(I64, flags, frame, REC_BITS);
             let bits = self.b.ins().bor_imm_s(bits, 1i64 << slot);
@@ -150,8 +163,9 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         Ok(())
     }
 
-    /// The `func()` closure that performs the deferred call `call`.
-    fn deferred_closure(&mut self, call: &'a Expr) -> R<Value> {
+    /// The `func()` closure that performs the deferred call `call`, and its code when
+    /// known at compile time.
+    fn deferred_closure(&mut self, call: &'a Expr) -> R<(Value, Option<KnownCode>)> {
         let ExprKind::Call { func, args, .. } = &strip(call).kind else { unreachable!("defer of a non-call") };
         let callee = strip(func);
         let go_sig = match self.info.types.under(self.info.type_of(callee.id)) {
@@ -162,7 +176,13 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         let special = self.info.use_of(callee.id).is_some_and(|o| matches!(self.info.object(o).kind, ObjKind::Builtin(_) | ObjKind::PkgFunc(_))) || self.info.methods.contains_key(&callee.id);
         // `defer f()` of a `func()`: the function value itself is the deferred call.
         if args.is_empty() && !special && mode != Some(Mode::TypeExpr) && go_sig.as_ref().is_some_and(|s| s.params.is_empty() && s.results.is_empty()) {
-            return Ok(self.expr(callee)?[0]);
+            if let ExprKind::FuncLit { .. } = callee.kind {
+                let (obj, func) = self.closure_object(callee)?;
+                return Ok((obj, Some(KnownCode { func, takes_closure: true })));
+            }
+            let top_level = self.info.use_of(callee.id).filter(|&o| matches!(self.info.object(o).kind, ObjKind::Func)).map(|o| self.p.funcs[&o]);
+            let known = top_level.map(|func| KnownCode { func, takes_closure: false });
+            return Ok((self.expr(callee)?[0], known));
         }
         if args.len() == 1 && matches!(self.info.types.kind(self.info.type_of(args[0].id)), TypeKind::Tuple(_)) {
             return Err(self.err(call.span, "not supported yet: defer of a call with a multi-value argument"));
@@ -180,7 +200,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         let mut captured = Vec::new();
         let mut size = 8u64;
         for n in nodes {
-            let ty = self.info.type_of(n.id);
+            let ty = self.value_type(n);
             let v = self.expr(n)?;
             let v = self.snapshot(ty, v);
             let align = self.info.types.align_of(ty).clamp(1, 8);
@@ -198,11 +218,18 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             let at = self.b.ins().iadd_imm_s(obj, off as i64);
             self.store_to(at, ty, &v);
         }
-        Ok(obj)
+        Ok((obj, Some(KnownCode { func: thunk, takes_closure: true })))
     }
 
-    /// Emits a call of deferred closure `fnv` (nil: Go's nil-dereference panic).
-    fn call_deferred(&mut self, fnv: Value) {
+    /// Emits a call of deferred closure `fnv` (nil: Go's nil-dereference panic), directly
+    /// when its code is known.
+    fn call_deferred(&mut self, fnv: Value, known: Option<KnownCode>) {
+        if let Some(k) = known {
+            let f = self.p.module.declare_func_in_func(k.func, self.b.func);
+            let args: &[Value] = if k.takes_closure { &[self.g, fnv] } else { &[self.g] };
+            self.emit_call(Callee::Direct(f), args, true);
+            return;
+        }
         self.nil_check(fnv);
         let code = self.b.ins().load(PTR, MemFlagsData::trusted(), fnv, 0);
         let no_args = types::types::Signature { params: vec![], results: vec![], variadic: false };
@@ -216,12 +243,12 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
     /// position Go reports for deferred calls made at exit.
     pub fn finish_defers(&mut self, end: Span) {
         let state = self.defers.as_ref().expect("defer state");
-        let (frame, exit, open, slots) = (state.frame, state.exit, state.open, state.next_slot);
+        let (frame, exit, open, slots) = (state.frame, state.exit, state.open, state.slots.clone());
         self.b.switch_to_block(exit);
         self.set_pos(end);
         let flags = MemFlagsData::trusted();
         if open {
-            for slot in (0..slots).rev() {
+            for (slot, known) in slots.into_iter().enumerate().rev() {
                 let bits = self.b.ins().load(I64, flags, frame, REC_BITS);
                 let bit = self.b.ins().band_imm_s(bits, 1i64 << slot);
                 let run = self.b.create_block();
@@ -232,7 +259,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
                 let cleared = self.b.ins().band_imm_s(bits, !(1i64 << slot));
                 self.b.ins().store(flags, cleared, frame, REC_BITS);
                 let fnv = self.b.ins().load(PTR, flags, frame, REC_FNS + 8 * slot as i32);
-                self.call_deferred(fnv);
+                self.call_deferred(fnv, known);
                 self.b.ins().jump(next, &[]);
                 self.b.switch_to_block(next);
                 self.b.seal_block(next);
@@ -248,7 +275,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             self.b.ins().brif(some, run, &[], done, &[]);
             self.b.switch_to_block(run);
             self.b.seal_block(run);
-            self.call_deferred(popped[1]);
+            self.call_deferred(popped[1], None);
             self.b.ins().jump(head, &[]);
             self.b.seal_block(head);
             self.b.switch_to_block(done);

@@ -14,6 +14,7 @@ use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::types::{F64, I64, I8};
 use cranelift_codegen::ir::{BlockArg, InstBuilder, MemFlagsData, Type, Value};
 use syntax::ast::{BinOp, Expr, ExprKind, UnOp};
+use cranelift_module::FuncId;
 use syntax::Diagnostic;
 
 use crate::abi::{abi_parts, go_signature, repr, Repr, PTR};
@@ -51,7 +52,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         if let Some(&off) = self.thunk.as_ref().and_then(|t| t.get(&e.id)) {
             // Evaluated at the `defer` statement (conversions included).
             let addr = self.b.ins().iadd_imm_s(self.ctx, off as i64);
-            let ty = self.info.type_of(e.id);
+            let ty = self.value_type(e);
             return Ok(self.load_from(addr, ty));
         }
         let v = self.expr_unconverted(e)?;
@@ -59,6 +60,12 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             Some(_) => Ok(self.to_interface(self.info.type_of(e.id), v)),
             None => Ok(v),
         }
+    }
+
+    /// The type of the value `expr(e)` produces: the interface it is converted to, if
+    /// any, else its own.
+    pub fn value_type(&self, e: &Expr) -> TypeId {
+        self.info.iface_conversions.get(&e.id).copied().unwrap_or_else(|| self.info.type_of(e.id))
     }
 
     /// A value of concrete type `ty` as an interface value: its descriptor and a heap
@@ -608,7 +615,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         if let Some(obj) = self.info.use_of(callee.id) {
             match self.info.object(obj).kind.clone() {
                 ObjKind::Builtin(b) => return self.builtin(e, b, args, *ellipsis),
-                ObjKind::PkgFunc(f) => return self.package_call(e, f, args),
+                ObjKind::PkgFunc(f) => return self.package_call(e, f, args, *ellipsis),
                 _ => {}
             }
         }
@@ -1016,8 +1023,11 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
 
     /// A call of a package function (docs/abi.md: strings as two words, `[]string`
     /// results through an out pointer, `...any` as an `Eface` array and a count).
-    fn package_call(&mut self, e: &'a Expr, f: &'static PkgFunc, args: &'a [Expr]) -> R<Vec<Vec<Value>>> {
+    fn package_call(&mut self, e: &'a Expr, f: &'static PkgFunc, args: &'a [Expr], ellipsis: bool) -> R<Vec<Vec<Value>>> {
         let mut call_args = Vec::new();
+        if f.takes_g {
+            call_args.push(self.g);
+        }
         // `[]string` and several results come back through an out pointer.
         let mem_out = f.results.first() == Some(&PkgType::StringSlice) || f.results.len() > 1;
         let out = if mem_out {
@@ -1028,6 +1038,12 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             None
         };
         for (i, p) in f.params.iter().enumerate() {
+            if *p == PkgType::VariadicAny && ellipsis {
+                // A []interface{} is an array of Efaces already.
+                let s = self.expr(&args[i])?;
+                call_args.extend([s[0], s[1]]);
+                break;
+            }
             if *p == PkgType::VariadicAny {
                 let efaces = self.variadic_efaces(&args[i.min(args.len())..])?;
                 let buf = self.stack_temp(16 * efaces.len().max(1) as u64, 8);
@@ -1166,13 +1182,18 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
 
     /// A function literal: a closure object `{code, cells of captured variables...}`.
     fn closure(&mut self, e: &'a Expr) -> R<Vec<Value>> {
+        Ok(vec![self.closure_object(e)?.0])
+    }
+
+    /// A function literal's closure object and its code.
+    pub fn closure_object(&mut self, e: &'a Expr) -> R<(Value, FuncId)> {
         let parent = self.name.clone();
         let id = self.p.queue_closure(&parent, self.is_closure, e);
         let captures = self.info.captures.get(&e.id).cloned().unwrap_or_default();
         if captures.is_empty() {
             let data = self.p.static_closure(id);
             let gv = self.p.module.declare_data_in_func(data, self.b.func);
-            return Ok(vec![self.b.ins().symbol_value(PTR, gv)]);
+            return Ok((self.b.ins().symbol_value(PTR, gv), id));
         }
         let obj = self.alloc(8 * (captures.len() as u64 + 1));
         let f = self.p.module.declare_func_in_func(id, self.b.func);
@@ -1185,6 +1206,6 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             };
             self.b.ins().store(MemFlagsData::trusted(), cell, obj, 8 * (i as i32 + 1));
         }
-        Ok(vec![obj])
+        Ok((obj, id))
     }
 }

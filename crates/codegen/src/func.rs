@@ -76,6 +76,7 @@ const MAY_PANIC: &[&str] = &[
     "runtime.panicdivide",
     "runtime.panicshift",
     "runtime.panicmem",
+    "runtime.Goexit",
     "runtime.makeslice",
     "runtime.growslice",
     "strings.Repeat",

@@ -182,6 +182,9 @@ pub fn disassemble(checked: &Checked, func: Option<&str>, opts: &RunOptions) -> 
             if f.stub_offset == Some(off) {
                 let _ = writeln!(out, "  stack-check stub: call morestack_noctxt (r11 = g, eax = frame size), then restart; resume = restart+5");
             }
+            if f.landing_pads.iter().any(|p| p.handler == off) {
+                let _ = writeln!(out, "  exit block: runs the deferred calls and returns; landing pad of every try_call (a recovery resumes here)");
+            }
             if here != line && here.is_some() && f.stub_offset.is_none_or(|s| off < s) {
                 line = here;
                 let l = here.unwrap_or(0);
@@ -190,7 +193,9 @@ pub fn disassemble(checked: &Checked, func: Option<&str>, opts: &RunOptions) -> 
             text.clear();
             formatter.format(&inst, &mut text);
             let bytes: String = code[off as usize..off as usize + inst.len()].iter().map(|b| format!("{b:02x}")).collect();
-            let _ = writeln!(out, "    {off:#06x}  {bytes:<24} {text}");
+            let next = off + inst.len() as u32;
+            let note = if f.landing_pads.iter().any(|p| p.ret == next) { "    ; try_call" } else { "" };
+            let _ = writeln!(out, "    {off:#06x}  {bytes:<24} {text}{note}");
         }
         out.push('\n');
     }

@@ -32,16 +32,18 @@ pub struct PkgFunc {
     pub unmodelled_results: bool,
     /// The function never returns (`os.Exit`).
     pub noreturn: bool,
+    /// The runtime entry point takes the goroutine `g` first (`runtime.Goexit`).
+    pub takes_g: bool,
 }
 
 use PkgType::*;
 
 const fn func(package: &'static str, name: &'static str, symbol: &'static str, params: &'static [PkgType], results: &'static [PkgType]) -> PkgFunc {
-    PkgFunc { package, name, symbol, params, results, unmodelled_results: false, noreturn: false }
+    PkgFunc { package, name, symbol, params, results, unmodelled_results: false, noreturn: false, takes_g: false }
 }
 
 const fn printer(name: &'static str, symbol: &'static str, params: &'static [PkgType]) -> PkgFunc {
-    PkgFunc { package: "fmt", name, symbol, params, results: &[], unmodelled_results: true, noreturn: false }
+    PkgFunc { package: "fmt", name, symbol, params, results: &[], unmodelled_results: true, noreturn: false, takes_g: false }
 }
 
 pub static PACKAGE_FUNCS: &[PkgFunc] = &[
@@ -53,7 +55,10 @@ pub static PACKAGE_FUNCS: &[PkgFunc] = &[
     func("fmt", "Sprintf", "fmt.Sprintf", &[String, VariadicAny], &[String]),
     func("fmt", "Errorf", "fmt.Errorf", &[String, VariadicAny], &[Error]),
     func("errors", "New", "errors.New", &[String], &[Error]),
-    PkgFunc { package: "os", name: "Exit", symbol: "os.Exit", params: &[Int], results: &[], unmodelled_results: false, noreturn: true },
+    PkgFunc { package: "os", name: "Exit", symbol: "os.Exit", params: &[Int], results: &[], unmodelled_results: false, noreturn: true, takes_g: false },
+    // Runs the goroutine's deferred calls, then ends it (for the main goroutine, the
+    // only one so far: Go's "no goroutines" deadlock).
+    PkgFunc { package: "runtime", name: "Goexit", symbol: "runtime.Goexit", params: &[], results: &[], unmodelled_results: false, noreturn: true, takes_g: true },
     // Collects nothing yet (no garbage collector); halves goroutine stacks that are
     // less than a quarter used, as Go's GC does.
     func("runtime", "GC", "runtime.GC", &[], &[]),

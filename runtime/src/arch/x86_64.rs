@@ -295,6 +295,10 @@ core::arch::global_asm!(
     "\"runtime.panicshift\":",
     "    mov eax, {k_shift}",
     "    jmp morestack_rt_panic",
+    ".globl \"runtime.Goexit\"",          // (g)
+    "\"runtime.Goexit\":",
+    "    mov eax, {k_goexit}",
+    "    jmp morestack_rt_panic",
     ".globl \"runtime.panicmem\"",        // (g)
     "\"runtime.panicmem\":",
     "    mov eax, {k_mem}",
@@ -392,6 +396,7 @@ core::arch::global_asm!(
     k_divide = const crate::panic::PANIC_DIVIDE,
     k_shift = const crate::panic::PANIC_SHIFT,
     k_mem = const crate::panic::PANIC_MEM,
+    k_goexit = const crate::panic::GOEXIT,
     g_pb_sp = const offset_of!(G, panicbuf.sp),
     g_pb_bp = const offset_of!(G, panicbuf.bp),
     g_m = const offset_of!(G, m),
@@ -429,16 +434,19 @@ unsafe extern "C" {
     fn panicshift();
     #[link_name = "runtime.panicmem"]
     fn panicmem();
+    #[link_name = "runtime.Goexit"]
+    fn goexit();
 }
 
 /// The panic entry points (docs/abi.md "Panics"), for the JIT's symbol table.
-pub fn panic_entry_points() -> [(&'static str, *const u8); 5] {
+pub fn panic_entry_points() -> [(&'static str, *const u8); 6] {
     [
         ("runtime.gopanic", gopanic as *const u8),
         ("runtime.panicBounds", panic_bounds as *const u8),
         ("runtime.panicdivide", panicdivide as *const u8),
         ("runtime.panicshift", panicshift as *const u8),
         ("runtime.panicmem", panicmem as *const u8),
+        ("runtime.Goexit", goexit as *const u8),
     ]
 }
 

@@ -505,7 +505,7 @@ fn entry_args(name: &str, g: usize) -> [usize; 6] {
         "fmt.Printf" | "fmt.Sprintf" => [fmt.as_ptr() as usize, fmt.len(), efaces, 2, 0, 0],
         "runtime.gopanic" => [g, testtypes::int() as *const _ as usize, n, 0, 0, 0],
         "runtime.panicBounds" => [g, 0, 5, 3, 1, 0],
-        "runtime.panicdivide" | "runtime.panicshift" | "runtime.panicmem" => [g, 0, 0, 0, 0, 0],
+        "runtime.panicdivide" | "runtime.panicshift" | "runtime.panicmem" | "runtime.Goexit" => [g, 0, 0, 0, 0, 0],
         // A frame record with one pending general defer (pushed, then popped).
         "runtime.deferproc" => [frame, 0x1234, 0, 0, 0, 0],
         "runtime.deferpop" => [frame, 0, 0, 0, 0, 0],
@@ -532,7 +532,8 @@ fn entry_args(name: &str, g: usize) -> [usize; 6] {
 }
 
 /// Entry points that never return (measured from the exit hook).
-const NORETURN: [&str; 6] = [
+const NORETURN: [&str; 7] = [
+    "runtime.Goexit",
     "runtime.gopanic",
     "runtime.panicBounds",
     "runtime.panicdivide",

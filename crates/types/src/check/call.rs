@@ -147,8 +147,20 @@ impl<'a> Checker<'a> {
         let argv = self.arguments(args);
         let variadic = pf.params.last() == Some(&PkgType::VariadicAny);
         let fixed: Vec<TypeId> = pf.params.iter().filter(|p| **p != PkgType::VariadicAny).map(|&p| self.pkg_type(p)).collect();
+        let any_slice = self.info.types.slice(TypeId::EMPTY_INTERFACE);
         if ellipsis {
-            self.unsupported(args.last().map_or(e.span, |a| a.span), &format!("... arguments to {name}"));
+            // `fmt.Sprint(v...)`: the fixed arguments, then a []interface{} (or []any).
+            let n = fixed.len();
+            if !variadic || argv.len() != n + 1 {
+                self.unsupported(args.last().map_or(e.span, |a| a.span), &format!("... arguments to {name}"));
+            } else {
+                let context = format!("argument to {name}");
+                for (i, x) in argv.iter().enumerate() {
+                    let mut x = x.clone();
+                    let want = if i < n { fixed[i] } else { any_slice };
+                    self.assignment(&mut x, want, &context);
+                }
+            }
         } else if !argv.iter().any(|x| x.is_invalid()) {
             let n = fixed.len();
             let count_ok = if variadic { argv.len() >= n } else { argv.len() == n };
