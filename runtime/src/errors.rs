@@ -29,6 +29,8 @@ const fn error_type(name: &'static str, size: u64, error_fn: crate::abi::ErrorFn
 pub static ERROR_STRING: Type = error_type("*errors.errorString", 16, error_string_error);
 /// `runtime.errorString` (divide by zero, nil dereference, ...): `runtime error: MSG`.
 pub static RUNTIME_ERROR: Type = error_type("runtime.errorString", 16, runtime_error_error);
+/// `*runtime.TypeAssertionError`: the value is the whole message.
+pub static TYPE_ASSERTION_ERROR: Type = error_type("*runtime.TypeAssertionError", 16, error_string_error);
 /// `runtime.boundsError`: the value is a [`BoundsError`].
 pub static BOUNDS_ERROR: Type = error_type("runtime.boundsError", 24, bounds_error_error);
 
@@ -68,6 +70,32 @@ pub fn new_error(msg: &[u8]) -> Eface {
 /// A run-time error with message `msg` (without the `runtime error: ` prefix).
 pub fn runtime_error(msg: &[u8]) -> Eface {
     string_error(&RUNTIME_ERROR, msg)
+}
+
+/// A failed type assertion `x.(want)` of interface type `iface` holding `have`.
+pub fn type_assertion_error(have: Option<&Type>, want: &Type, iface: &Type) -> Eface {
+    let mut msg = b"interface conversion: ".to_vec();
+    match have {
+        None => {
+            msg.extend_from_slice(&iface.type_string());
+            msg.extend_from_slice(b" is nil, not ");
+            msg.extend_from_slice(&want.type_string());
+        }
+        Some(h) if want.kind() == Kind::Interface => {
+            msg.extend_from_slice(&h.type_string());
+            msg.extend_from_slice(b" is not ");
+            msg.extend_from_slice(&want.type_string());
+            msg.extend_from_slice(b": missing method Error");
+        }
+        Some(h) => {
+            msg.extend_from_slice(&iface.type_string());
+            msg.extend_from_slice(b" is ");
+            msg.extend_from_slice(&h.type_string());
+            msg.extend_from_slice(b", not ");
+            msg.extend_from_slice(&want.type_string());
+        }
+    }
+    string_error(&TYPE_ASSERTION_ERROR, &msg)
 }
 
 /// A failed bounds check.

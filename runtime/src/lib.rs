@@ -25,6 +25,7 @@
 pub mod abi;
 pub mod alloc;
 mod arch;
+mod eface;
 pub mod errors;
 pub mod fmt;
 pub mod panic;
@@ -111,6 +112,8 @@ pub fn symbols() -> Vec<(&'static str, *const u8)> {
         ("runtime.deferpop", panic::deferpop as *const u8),
         ("runtime.gorecover", panic::gorecover as *const u8),
         ("runtime.errorText", errors::error_method as *const u8),
+        ("runtime.efaceeq", eface::efaceeq as *const u8),
+        ("runtime.Breakpoint", arch::breakpoint as *const u8),
         ("runtime.printeface", print::printeface as *const u8),
         ("errors.New", errors::errors_new as *const u8),
         ("fmt.Errorf", fmt::errorf as *const u8),

@@ -96,6 +96,7 @@ pub(crate) const PANIC_SHIFT: usize = 3;
 pub(crate) const PANIC_MEM: usize = 4;
 /// `runtime.Goexit` enters through the same stub.
 pub(crate) const GOEXIT: usize = 5;
+pub(crate) const PANIC_DOTTYPE: usize = 6;
 
 /// The run-time type of a `string` panic value raised by runtime code.
 static STRING_TYPE: Type = Type {
@@ -210,6 +211,11 @@ pub(crate) unsafe extern "C" fn panic_entry(
             }),
             PANIC_DIVIDE => errors::runtime_error(b"integer divide by zero"),
             PANIC_SHIFT => errors::runtime_error(b"negative shift amount"),
+            PANIC_DOTTYPE => errors::type_assertion_error(
+                (a1 as *const Type).as_ref(),
+                &*(a2 as *const Type),
+                &*(a3 as *const Type),
+            ),
             _ => {
                 (*g).sigpc = pc;
                 errors::runtime_error(b"invalid memory address or nil pointer dereference")

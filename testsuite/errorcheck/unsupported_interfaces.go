@@ -1,7 +1,7 @@
 // errorcheck
 
-// Interface types are not part of the morestack subset (values may only be
-// passed to fmt functions).
+// Interfaces with methods (other than the predeclared error) are not part of the
+// morestack subset yet.
 package main
 
 type Shape interface { // ERROR "not supported yet"

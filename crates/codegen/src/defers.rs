@@ -288,14 +288,15 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
     }
 
     /// `recover()`: the runtime decides from this function's frame pointer whether it
-    /// was called directly by the panic machinery. Inside a thunk (`defer recover()`)
-    /// it is never effective, as in Go.
+    /// was called directly by the panic machinery. `defer recover()` (a thunk) acts as
+    /// if its caller called `recover` (Go's defer wrappers do the same): effective when
+    /// a function that was itself called by the panic machinery returns and runs it,
+    /// a no-op when the panic machinery runs it directly.
     pub fn recover(&mut self) -> Vec<Value> {
+        let mut fp = self.b.ins().get_frame_pointer(PTR);
         if self.thunk.is_some() {
-            let z = self.b.ins().iconst(PTR, 0);
-            return vec![z, z];
+            fp = self.b.ins().load(PTR, MemFlagsData::trusted(), fp, 0);
         }
-        let fp = self.b.ins().get_frame_pointer(PTR);
         self.call_runtime("runtime.gorecover", &[self.g, fp], &[PTR, PTR])
     }
 

@@ -22,6 +22,9 @@ use crate::func::{Callee, FunctionTranslator, Place, Storage};
 
 pub(crate) type R<T> = Result<T, Vec<Diagnostic>>;
 
+/// Offset of `error_fn` in a type descriptor (docs/abi.md "Type descriptors").
+const TYPE_ERROR_FN: i32 = 56;
+
 /// Go's `boundsErrorCode`s (runtime/error.go), as `runtime.panicBounds` takes them.
 const BOUNDS_INDEX: i64 = 0;
 const BOUNDS_SLICE_ALEN: i64 = 1;
@@ -34,7 +37,7 @@ const BOUNDS_SLICE3_C: i64 = 7;
 /// Arrays up to this length compare element by element inline; longer ones in a loop.
 const UNROLLED_ARRAY_COMPARE: u64 = 4;
 
-fn strip_parens(mut e: &Expr) -> &Expr {
+pub(crate) fn strip_parens(mut e: &Expr) -> &Expr {
     while let ExprKind::Paren(x) = &e.kind {
         e = x;
     }
@@ -137,6 +140,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
                 Ok(self.load_from(p, ty))
             }
             ExprKind::Unary { op, x } => self.unary(*op, x, ty),
+            ExprKind::TypeAssert { x, .. } => Ok(self.type_assert(e, x, false)?.swap_remove(0)),
             ExprKind::Binary { op, x, y } => self.binary(*op, x, y, ty),
             _ => Err(self.err(e.span, "not supported yet: this expression")),
         }
@@ -337,9 +341,9 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         match op {
             BinOp::LAnd | BinOp::LOr => Ok(vec![self.short_circuit(op, x, y)?]),
             _ if op.is_comparison() => {
-                let mut ot = self.ty(x);
-                if matches!(self.info.types.basic(ot), Some(Basic::UntypedNil)) {
-                    ot = self.ty(y);
+                let mut ot = self.value_type(x);
+                if matches!(self.info.types.basic(ot), Some(Basic::UntypedNil)) || self.info.types.is_interface(self.value_type(y)) {
+                    ot = self.value_type(y);
                 }
                 let xv = self.expr(x)?;
                 let yv = self.expr(y)?;
@@ -525,6 +529,11 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         if t.is_string(ty) {
             let c = self.call_runtime("runtime.cmpstring", &[x[0], x[1], y[0], y[1]], &[I64])[0];
             return Ok(self.b.ins().icmp_imm_s(int_cc(true), c, 0));
+        }
+        if t.is_interface(ty) {
+            // Same dynamic type and equal values (panics on uncomparable types).
+            let eq = self.call_runtime("runtime.efaceeq", &[self.g, x[0], x[1], y[0], y[1]], &[I8])[0];
+            return Ok(if op == BinOp::Ne { self.b.ins().bxor_imm_s(eq, 1) } else { eq });
         }
         match t.under(ty).clone() {
             TypeKind::Struct { fields } => {
@@ -994,6 +1003,66 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         }
         let data = self.spill(ty, &v);
         Ok((self.type_desc_addr(ty), data))
+    }
+
+    /// `x.(T)`: the value (and, for the comma-ok form, whether it holds); a failed
+    /// single-value assertion panics with Go's `interface conversion` error.
+    pub fn type_assert(&mut self, e: &'a Expr, x: &'a Expr, comma_ok: bool) -> R<Vec<Vec<Value>>> {
+        let t = self.ty(e);
+        let iface_ty = self.ty(x);
+        let v = self.expr(x)?;
+        let (typ, data) = (v[0], v[1]);
+        let types = &self.info.types;
+        let target_iface = types.is_interface(t);
+        let parts: Vec<Type> = abi_parts(types, t);
+        let have = self.b.ins().icmp_imm_s(IntCC::NotEqual, typ, 0);
+        let ok = if !target_iface {
+            let want = self.type_desc_addr(t);
+            self.b.ins().icmp(IntCC::Equal, typ, want)
+        } else if types.underlying(t) == TypeId::EMPTY_INTERFACE {
+            have
+        } else {
+            // `error`: a non-nil dynamic type with an Error method (`error_fn`).
+            let check = self.b.create_block();
+            let join = self.b.create_block();
+            self.b.append_block_param(join, I8);
+            let no = self.b.ins().iconst(I8, 0);
+            self.b.ins().brif(have, check, &[], join, &[BlockArg::Value(no)]);
+            self.b.switch_to_block(check);
+            self.b.seal_block(check);
+            let f = self.b.ins().load(PTR, MemFlagsData::trusted(), typ, TYPE_ERROR_FN);
+            let has = self.b.ins().icmp_imm_s(IntCC::NotEqual, f, 0);
+            self.b.ins().jump(join, &[BlockArg::Value(has)]);
+            self.b.switch_to_block(join);
+            self.b.seal_block(join);
+            self.b.block_params(join)[0]
+        };
+        let yes = self.b.create_block();
+        let no = self.b.create_block();
+        let done = self.b.create_block();
+        for &p in &parts {
+            self.b.append_block_param(done, p);
+        }
+        self.b.ins().brif(ok, yes, &[], no, &[]);
+        self.b.switch_to_block(yes);
+        self.b.seal_block(yes);
+        let val = if target_iface { vec![typ, data] } else { self.load_from(data, t) };
+        let args: Vec<BlockArg> = val.iter().map(|&v| BlockArg::Value(v)).collect();
+        self.b.ins().jump(done, &args);
+        self.b.switch_to_block(no);
+        self.b.seal_block(no);
+        if !comma_ok {
+            let want = self.type_desc_addr(t);
+            let iface = self.type_desc_addr(iface_ty);
+            self.call_noreturn("runtime.panicdottype", &[self.g, typ, want, iface]);
+        }
+        let zero = self.zero_value(t);
+        let args: Vec<BlockArg> = zero.iter().map(|&v| BlockArg::Value(v)).collect();
+        self.b.ins().jump(done, &args);
+        self.b.switch_to_block(done);
+        self.b.seal_block(done);
+        let result = self.b.block_params(done).to_vec();
+        Ok(if comma_ok { vec![result, vec![ok]] } else { vec![result] })
     }
 
     /// `x.Error()` on an error interface value (the only interface method so far).

@@ -77,6 +77,8 @@ const MAY_PANIC: &[&str] = &[
     "runtime.panicshift",
     "runtime.panicmem",
     "runtime.Goexit",
+    "runtime.panicdottype",
+    "runtime.efaceeq",
     "runtime.makeslice",
     "runtime.growslice",
     "strings.Repeat",

@@ -8,6 +8,7 @@ use cranelift_codegen::ir::{InstBuilder, MemFlagsData, Value};
 use syntax::ast::{AssignOp, BinOp, Block as AstBlock, CaseClause, Decl, Expr, ExprKind, Stmt, StmtKind};
 use syntax::Diagnostic;
 
+use crate::expr::strip_parens;
 use crate::func::{FunctionTranslator, JumpTarget, Place};
 
 type R<T> = Result<T, Vec<Diagnostic>>;
@@ -207,6 +208,10 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             return Ok(None);
         }
         if values.len() == 1 && n > 1 {
+            let v = strip_parens(&values[0]);
+            if let (true, ExprKind::TypeAssert { x, .. }) = (self.info.comma_ok.contains(&v.id), &v.kind) {
+                return Ok(Some(self.type_assert(v, x, true)?));
+            }
             return Ok(Some(self.call_multi(&values[0])?));
         }
         let mut out = Vec::new();

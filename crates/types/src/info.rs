@@ -135,6 +135,8 @@ pub struct Info {
     /// Expressions of a concrete type used where an interface is expected (assigned,
     /// passed, returned, panicked): the interface type their value is converted to.
     pub iface_conversions: HashMap<NodeId, TypeId>,
+    /// Type assertions in the comma-ok form (`v, ok := x.(T)`).
+    pub comma_ok: std::collections::HashSet<NodeId>,
     /// For each function literal (by its expression id): the variables of enclosing
     /// functions it refers to, in first-use order. Each of them `escapes`.
     pub captures: HashMap<NodeId, Vec<ObjId>>,

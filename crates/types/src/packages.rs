@@ -62,6 +62,8 @@ pub static PACKAGE_FUNCS: &[PkgFunc] = &[
     // Collects nothing yet (no garbage collector); halves goroutine stacks that are
     // less than a quarter used, as Go's GC does.
     func("runtime", "GC", "runtime.GC", &[], &[]),
+    // Stops the program with SIGTRAP, as under a debugger.
+    func("runtime", "Breakpoint", "runtime.Breakpoint", &[], &[]),
     func("strings", "Contains", "strings.Contains", &[String, String], &[Bool]),
     func("strings", "HasPrefix", "strings.HasPrefix", &[String, String], &[Bool]),
     func("strings", "HasSuffix", "strings.HasSuffix", &[String, String], &[Bool]),

@@ -295,6 +295,10 @@ core::arch::global_asm!(
     "\"runtime.panicshift\":",
     "    mov eax, {k_shift}",
     "    jmp morestack_rt_panic",
+    ".globl \"runtime.panicdottype\"",    // (g, have, want, iface)
+    "\"runtime.panicdottype\":",
+    "    mov eax, {k_dottype}",
+    "    jmp morestack_rt_panic",
     ".globl \"runtime.Goexit\"",          // (g)
     "\"runtime.Goexit\":",
     "    mov eax, {k_goexit}",
@@ -397,6 +401,7 @@ core::arch::global_asm!(
     k_shift = const crate::panic::PANIC_SHIFT,
     k_mem = const crate::panic::PANIC_MEM,
     k_goexit = const crate::panic::GOEXIT,
+    k_dottype = const crate::panic::PANIC_DOTTYPE,
     g_pb_sp = const offset_of!(G, panicbuf.sp),
     g_pb_bp = const offset_of!(G, panicbuf.bp),
     g_m = const offset_of!(G, m),
@@ -436,10 +441,18 @@ unsafe extern "C" {
     fn panicmem();
     #[link_name = "runtime.Goexit"]
     fn goexit();
+    #[link_name = "runtime.panicdottype"]
+    fn panicdottype();
+}
+
+/// `runtime.Breakpoint`: a trap instruction (SIGTRAP, as in Go).
+pub extern "C" fn breakpoint() {
+    // SAFETY: `int3` only raises SIGTRAP; it reads and writes no memory.
+    unsafe { std::arch::asm!("int3", options(nomem, nostack)) }
 }
 
 /// The panic entry points (docs/abi.md "Panics"), for the JIT's symbol table.
-pub fn panic_entry_points() -> [(&'static str, *const u8); 6] {
+pub fn panic_entry_points() -> [(&'static str, *const u8); 7] {
     [
         ("runtime.gopanic", gopanic as *const u8),
         ("runtime.panicBounds", panic_bounds as *const u8),
@@ -447,6 +460,7 @@ pub fn panic_entry_points() -> [(&'static str, *const u8); 6] {
         ("runtime.panicshift", panicshift as *const u8),
         ("runtime.panicmem", panicmem as *const u8),
         ("runtime.Goexit", goexit as *const u8),
+        ("runtime.panicdottype", panicdottype as *const u8),
     ]
 }
 

@@ -130,11 +130,7 @@ impl<'a> Checker<'a> {
             ExprKind::Selector { x, sel } => self.selector(e, x, sel),
             ExprKind::Index { x, index } => self.index_expr(e, x, index),
             ExprKind::Slice { x, lo, hi, max, three } => self.slice_expr(e, x, lo.as_deref(), hi.as_deref(), max.as_deref(), *three),
-            ExprKind::TypeAssert { x, .. } => {
-                self.raw_expr(x);
-                self.unsupported(e.span, "type assertions");
-                Operand::invalid(e)
-            }
+            ExprKind::TypeAssert { x, ty } => self.type_assert(e, x, ty.as_deref()),
             ExprKind::Call { func, args, ellipsis } => self.call(e, func, args, *ellipsis),
             ExprKind::Star(inner) => {
                 let x = self.expr_or_type(inner);
@@ -964,9 +960,22 @@ impl<'a> Checker<'a> {
                     cause = Some(format!("mismatched types {} and untyped nil", self.type_str(other.ty)));
                     false
                 }
-            } else if types.is_interface(x.ty) || types.is_interface(y.ty) {
-                self.unsupported(e.span, "comparing interface values other than with nil");
-                return Operand::invalid(e);
+            } else if types.is_interface(x.ty) != types.is_interface(y.ty) {
+                // Interface against concrete: the concrete operand is converted.
+                let (iface, other) = if types.is_interface(x.ty) { (&x, &y) } else { (&y, &x) };
+                if !self.comparable(other.ty) {
+                    cause = Some(self.incomparable_cause(other.ty));
+                    false
+                } else {
+                    let target = iface.ty;
+                    let id = other.expr.id;
+                    if self.info.types.is_untyped(other.ty) {
+                        let d = self.info.types.default_type(other.ty);
+                        self.update_expr_type(other.expr, d);
+                    }
+                    self.info.iface_conversions.insert(id, target);
+                    true
+                }
             } else if !self.comparable(x.ty) {
                 cause = Some(self.incomparable_cause(x.ty));
                 false
@@ -1018,6 +1027,33 @@ impl<'a> Checker<'a> {
         Operand::new(OMode::Value, TypeId::UNTYPED_BOOL, e)
     }
 
+    /// `x.(T)`: `x` an interface value, `T` a type that could be in it.
+    fn type_assert(&mut self, e: &'a Expr, x: &'a Expr, ty: Option<&'a Expr>) -> Operand<'a> {
+        let Some(ty) = ty else {
+            self.raw_expr(x);
+            self.error(e.span, "use of .(type) outside type switch");
+            return Operand::invalid(e);
+        };
+        let xo = self.expr(x);
+        let t = self.typ(ty);
+        if xo.is_invalid() || t == TypeId::INVALID {
+            return Operand::invalid(e);
+        }
+        let types = &self.info.types;
+        if !types.is_interface(xo.ty) {
+            let msg = format!("invalid operation: {} is not an interface", self.describe(&xo));
+            self.error(x.span, msg);
+            return Operand::invalid(e);
+        }
+        // Only `error` has a method, and no concrete type has methods yet.
+        if types.underlying(xo.ty) == TypeId::ERROR_INTERFACE && !types.is_interface(t) {
+            let msg = format!("impossible type assertion: {}\n\t{} does not implement {} (missing method Error)", expr_string(e), self.type_str(t), self.type_str(xo.ty));
+            self.error(ty.span, msg);
+            return Operand::invalid(e);
+        }
+        Operand::new(OMode::Value, t, e)
+    }
+
     fn incomparable_cause(&self, t: TypeId) -> String {
         let types = &self.info.types;
         match types.under(t) {
@@ -1039,7 +1075,7 @@ impl<'a> Checker<'a> {
         let types = &self.info.types;
         match types.under(t) {
             TypeKind::Basic(b) => *b != Basic::UntypedNil,
-            TypeKind::Pointer(_) => true,
+            TypeKind::Pointer(_) | TypeKind::Interface { .. } => true,
             TypeKind::Array { elem, .. } => self.comparable_depth(*elem, depth + 1),
             TypeKind::Struct { fields } => fields.iter().all(|f| self.comparable_depth(f.ty, depth + 1)),
             _ => false,

@@ -436,6 +436,18 @@ impl<'a> Checker<'a> {
         if rhs.len() == n && n != 1 {
             return Some(rhs.iter().map(|r| self.expr(r)).collect());
         }
+        if rhs.len() == 1 && n == 2 {
+            if let ExprKind::TypeAssert { ty: Some(_), .. } = &unparen(&rhs[0]).kind {
+                // `v, ok := x.(T)`
+                let v = self.expr(&rhs[0]);
+                if v.is_invalid() {
+                    return None;
+                }
+                self.info.comma_ok.insert(unparen(&rhs[0]).id);
+                let ok = Operand::new(OMode::Value, TypeId::BOOL, &rhs[0]);
+                return Some(vec![v, ok]);
+            }
+        }
         if rhs.len() == 1 {
             let vals = self.multi_expr(&rhs[0]);
             if vals.iter().any(|v| v.is_invalid()) {
