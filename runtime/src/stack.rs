@@ -573,7 +573,9 @@ pub(crate) unsafe extern "C" fn newstack(
     let verify = Verify::stack_if(knobs.verify);
     // SAFETY: the goroutine is suspended in morestack; [sp, hi) is its live stack and
     // bp its innermost saved-FP chain link.
+    let started = std::time::Instant::now();
     let (nsp, nbp, frames) = unsafe { copystack(g, newsize, sp, bp, verify) };
+    let took = started.elapsed();
     g.stackguard0 = if knobs.stackmove {
         STACK_POISON_MOVE
     } else {
@@ -588,7 +590,7 @@ pub(crate) unsafe extern "C" fn newstack(
         unsafe { *(nsp as *mut usize) += arch::RESUME_OFFSET };
     }
     if knobs.log {
-        log_move(g.goid, old, newsize, used, frames);
+        log_move(g.goid, old, newsize, used, frames, took);
     }
     SpBp { sp: nsp, bp: nbp }
 }
@@ -634,7 +636,7 @@ fn append_stack_range(b: &mut Vec<u8>, sp: usize, g: &G) {
 }
 
 /// `MORESTACKDEBUG=stack=1`'s line for one copy.
-fn log_move(goid: i64, old: usize, new: usize, copied: usize, frames: usize) {
+fn log_move(goid: i64, old: usize, new: usize, copied: usize, frames: usize, took: std::time::Duration) {
     let mut b = b"runtime: goroutine ".to_vec();
     append_int(&mut b, goid);
     b.extend_from_slice(match new.cmp(&old) {
@@ -649,7 +651,17 @@ fn log_move(goid: i64, old: usize, new: usize, copied: usize, frames: usize) {
     append_uint(&mut b, copied as u64);
     b.extend_from_slice(b" bytes, ");
     append_uint(&mut b, frames as u64);
-    b.extend_from_slice(b" frames adjusted\n");
+    b.extend_from_slice(b" frames adjusted, in ");
+    let ns = took.as_nanos().max(1) as u64;
+    append_uint(&mut b, ns / 1000);
+    // Copier throughput: bytes copied per nanosecond = GB/s (two decimals).
+    b.extend_from_slice(b" us, ");
+    let centi_gbps = copied as u64 * 100 / ns;
+    append_uint(&mut b, centi_gbps / 100);
+    b.push(b'.');
+    b.push(b'0' + (centi_gbps / 10 % 10) as u8);
+    b.push(b'0' + (centi_gbps % 10) as u8);
+    b.extend_from_slice(b" GB/s\n");
     sys::write_all(sys::STDERR, &b);
 }
 
@@ -844,6 +856,7 @@ pub unsafe fn shrinkstack(gp: *mut G) -> bool {
         return false;
     }
     let knobs = m.knobs;
+    let started = std::time::Instant::now();
     // SAFETY: suspended in systemstack: [sched.sp, hi) is live, sched.bp the chain.
     let (_, _, frames) = unsafe {
         copystack(
@@ -860,7 +873,7 @@ pub unsafe fn shrinkstack(gp: *mut G) -> bool {
         g.stack_lo + STACK_GUARD
     };
     if knobs.log {
-        log_move(g.goid, old, new, used, frames);
+        log_move(g.goid, old, new, used, frames, started.elapsed());
     }
     true
 }

@@ -403,7 +403,7 @@ fn stack_debug_log_lines() {
         lines[0].starts_with("runtime: goroutine 1 stack grow 8192 -> 16384 bytes, copied "),
         "{err}"
     );
-    assert!(lines[0].ends_with(" frames adjusted"), "{err}");
+    assert!(lines[0].contains(" frames adjusted, in ") && lines[0].ends_with(" GB/s"), "{err}");
     assert!(
         lines[1].starts_with("runtime: goroutine 1 stack grow 16384 -> 32768 bytes, copied "),
         "{err}"
