@@ -33,6 +33,7 @@ const BOUNDS_SLICE_B: i64 = 3;
 const BOUNDS_SLICE3_ACAP: i64 = 5;
 const BOUNDS_SLICE3_B: i64 = 6;
 const BOUNDS_SLICE3_C: i64 = 7;
+const BOUNDS_CONVERT: i64 = 8;
 
 /// Arrays up to this length compare element by element inline; longer ones in a loop.
 const UNROLLED_ARRAY_COMPARE: u64 = 4;
@@ -809,6 +810,16 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
                 self.call_runtime(f, &[out, v[0], v[1]], &[]);
                 return Ok(self.load_from(out, to));
             }
+        }
+        if let (TypeKind::Slice(_), TypeKind::Pointer(p)) = (&from_under, &to_under) {
+            // `(*[N]T)(s)`: panics unless len(s) >= N; the array is s's backing store.
+            let TypeKind::Array { len, .. } = *t.under(*p) else { unreachable!("slice to a pointer to a non-array") };
+            let n = self.b.ins().iconst(I64, len as i64);
+            let short = self.b.ins().icmp(IntCC::SignedLessThan, v[1], n);
+            let code = self.b.ins().iconst(I64, BOUNDS_CONVERT);
+            let signed = self.b.ins().iconst(I8, 1);
+            self.panic_if(short, "runtime.panicBounds", &[self.g, code, n, v[1], signed]);
+            return Ok(vec![v[0]]);
         }
         // Identical underlying types, pointer conversions, float64 to float64: the
         // representation does not change.

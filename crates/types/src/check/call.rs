@@ -336,6 +336,12 @@ impl<'a> Checker<'a> {
         if types.is_string(v) && bytes_or_runes(t) {
             return true;
         }
+        // A slice to a pointer to an array of the same element type (Go 1.17).
+        if let (TypeKind::Slice(se), TypeKind::Pointer(p)) = (types.under(v), types.under(t)) {
+            if let TypeKind::Array { elem, .. } = types.under(*p) {
+                return se == elem;
+            }
+        }
         false
     }
 
