@@ -104,12 +104,16 @@ const _: () = assert!(offset_of!(DeferFrame, open_bits) == 32);
 const _: () = assert!(offset_of!(DeferFrame, general) == 40);
 const _: () = assert!(offset_of!(DeferFrame, open_fns) == 48);
 
-/// One general (`deferproc`) defer: a `func()` closure pointer (possibly nil).
+/// One general defer: a `func()` closure pointer (possibly nil). Nodes made by
+/// `runtime.newdefer` carry the closure object itself after the header, in one of a
+/// few size classes, and are reused once the call is popped.
 #[repr(C)]
 #[derive(Debug)]
 pub struct DeferNode {
     pub fnv: usize,
     pub next: *mut DeferNode,
+    /// Index of the node's size class (`crate::panic`'s free lists).
+    pub class: usize,
 }
 
 /// A Go string header. Returned by value in RAX:RDX (System V, two INTEGER eightbytes).

@@ -109,6 +109,7 @@ pub fn symbols() -> Vec<(&'static str, *const u8)> {
         ("fmt.Sprintf", fmt::sprintf as *const u8),
         // Panics
         ("runtime.deferproc", panic::deferproc as *const u8),
+        ("runtime.newdefer", panic::newdefer as *const u8),
         ("runtime.deferpop", panic::deferpop as *const u8),
         ("runtime.gorecover", panic::gorecover as *const u8),
         ("runtime.errorText", errors::error_method as *const u8),

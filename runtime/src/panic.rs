@@ -244,12 +244,21 @@ unsafe fn take_deferred(d: *mut DeferFrame) -> Option<usize> {
     }
 }
 
+/// Closure bytes a general defer node carries, per size class; class 0 carries none
+/// (`deferproc` of an existing closure).
+const NODE_CLASSES: [usize; 5] = [0, 32, 64, 128, 256];
+
 thread_local! {
-    /// Free general-defer nodes of this thread (they are reused, never returned).
-    static FREE_NODES: std::cell::Cell<*mut DeferNode> = const { std::cell::Cell::new(std::ptr::null_mut()) };
+    /// Free general-defer nodes of this thread, per size class (reused, never freed).
+    static FREE_NODES: [std::cell::Cell<*mut DeferNode>; 5] = const {
+        [const { std::cell::Cell::new(std::ptr::null_mut()) }; 5]
+    };
 }
 
-/// Unlinks the newest general defer of `d` and returns its closure.
+/// Unlinks the newest general defer of `d`, returns its node to the free list and
+/// returns its closure. A closure inside the node stays intact until the next
+/// `newdefer` on this thread: the caller reads what it needs before then (a thunk
+/// loads its values, and callees copy aggregate arguments, before anything defers).
 ///
 /// # Safety
 /// `d` is a live frame record.
@@ -263,39 +272,79 @@ unsafe fn pop_general(d: *mut DeferFrame) -> Option<usize> {
         (*d).general = (*node).next;
         let fnv = (*node).fnv;
         FREE_NODES.with(|f| {
-            (*node).next = f.get();
-            f.set(node);
+            let list = &f[(*node).class];
+            (*node).next = list.get();
+            list.set(node);
         });
         Some(fnv)
     }
 }
 
-/// `defer` on the general path: pushes closure `fnv` on frame `d`'s list.
+/// A free node of size class `class` (fresh or reused).
+fn alloc_node(class: usize) -> *mut DeferNode {
+    let node = FREE_NODES.with(|f| {
+        let n = f[class].get();
+        if !n.is_null() {
+            // SAFETY: a node on the free list is owned by it.
+            f[class].set(unsafe { (*n).next });
+        }
+        n
+    });
+    if !node.is_null() {
+        return node;
+    }
+    let size = std::mem::size_of::<DeferNode>() + NODE_CLASSES[class];
+    crate::alloc::mallocgc(size as u64) as *mut DeferNode
+}
+
+/// Links `node` (class `class`) holding closure `fnv` as frame `d`'s newest defer.
+///
+/// # Safety
+/// `d` is a live frame record; `node` a free node.
+unsafe fn push_node(d: *mut DeferFrame, node: *mut DeferNode, class: usize, fnv: usize) {
+    // SAFETY: caller's contract.
+    unsafe {
+        node.write(DeferNode {
+            fnv,
+            next: (*d).general,
+            class,
+        });
+        (*d).general = node;
+    }
+}
+
+/// `defer` on the general path of an existing closure `fnv`.
 ///
 /// # Safety
 /// `d` is the calling function's live frame record.
 #[export_name = "runtime.deferproc"]
 pub unsafe extern "C" fn deferproc(d: *mut DeferFrame, fnv: usize) {
-    let node = FREE_NODES.with(|f| {
-        let n = f.get();
-        if !n.is_null() {
-            // SAFETY: a node on the free list is owned by it.
-            f.set(unsafe { (*n).next });
-        }
-        n
-    });
-    let node = if node.is_null() {
-        crate::alloc::mallocgc(std::mem::size_of::<DeferNode>() as u64) as *mut DeferNode
-    } else {
-        node
+    // SAFETY: caller's contract; a fresh node.
+    unsafe { push_node(d, alloc_node(0), 0, fnv) }
+}
+
+/// `defer` on the general path of a thunk: links a node with room for a closure
+/// object of `size` bytes and returns that room (the closure, which compiled code
+/// then fills in). The room is reused after the call is popped.
+///
+/// # Safety
+/// `d` is the calling function's live frame record.
+#[export_name = "runtime.newdefer"]
+pub unsafe extern "C" fn newdefer(d: *mut DeferFrame, size: u64) -> *mut u8 {
+    let size = size as usize;
+    let Some(class) = NODE_CLASSES.iter().position(|&c| c >= size) else {
+        // Bigger than every class: a closure of its own (not reused).
+        let fnv = crate::alloc::mallocgc(size as u64);
+        // SAFETY: caller's contract; a fresh node.
+        unsafe { push_node(d, alloc_node(0), 0, fnv as usize) };
+        return fnv;
     };
-    // SAFETY: `node` is a free node-sized block; `d` is live (caller's contract).
+    let node = alloc_node(class);
+    // SAFETY: the node has NODE_CLASSES[class] >= size bytes after its header.
     unsafe {
-        node.write(DeferNode {
-            fnv,
-            next: (*d).general,
-        });
-        (*d).general = node;
+        let room = (node as *mut u8).add(std::mem::size_of::<DeferNode>());
+        push_node(d, node, class, room as usize);
+        room
     }
 }
 

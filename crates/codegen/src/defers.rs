@@ -146,11 +146,13 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
 
     /// `defer CALL`: evaluates the deferred closure now and registers it.
     pub fn defer_stmt(&mut self, call: &'a Expr) -> R<()> {
-        let (fnv, known) = self.deferred_closure(call)?;
+        let (fnv, known, linked) = self.deferred_closure(call)?;
         let state = self.defers.as_mut().expect("a function with defer has a DeferFrame");
         let frame = state.frame;
         let flags = MemFlagsData::trusted();
-        if state.open {
+        if linked {
+            // `runtime.newdefer` pushed it already.
+        } else if state.open {
             let slot = state.slots.len();
             state.slots.push(known);
             self.b.ins().store(flags, fnv, frame, REC_FNS + 8 * slot as i32);
@@ -163,9 +165,10 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         Ok(())
     }
 
-    /// The `func()` closure that performs the deferred call `call`, and its code when
-    /// known at compile time.
-    fn deferred_closure(&mut self, call: &'a Expr) -> R<(Value, Option<KnownCode>)> {
+    /// The `func()` closure that performs the deferred call `call`, its code when
+    /// known at compile time, and whether it is already linked into the frame's
+    /// general list (a thunk made by `runtime.newdefer`).
+    fn deferred_closure(&mut self, call: &'a Expr) -> R<(Value, Option<KnownCode>, bool)> {
         let ExprKind::Call { func, args, .. } = &strip(call).kind else { unreachable!("defer of a non-call") };
         let callee = strip(func);
         let go_sig = match self.info.types.under(self.info.type_of(callee.id)) {
@@ -178,11 +181,11 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         if args.is_empty() && !special && mode != Some(Mode::TypeExpr) && go_sig.as_ref().is_some_and(|s| s.params.is_empty() && s.results.is_empty()) {
             if let ExprKind::FuncLit { .. } = callee.kind {
                 let (obj, func) = self.closure_object(callee)?;
-                return Ok((obj, Some(KnownCode { func, takes_closure: true })));
+                return Ok((obj, Some(KnownCode { func, takes_closure: true }), false));
             }
             let top_level = self.info.use_of(callee.id).filter(|&o| matches!(self.info.object(o).kind, ObjKind::Func)).map(|o| self.p.funcs[&o]);
             let known = top_level.map(|func| KnownCode { func, takes_closure: false });
-            return Ok((self.expr(callee)?[0], known));
+            return Ok((self.expr(callee)?[0], known, false));
         }
         if args.len() == 1 && matches!(self.info.types.kind(self.info.type_of(args[0].id)), TypeKind::Tuple(_)) {
             return Err(self.err(call.span, "not supported yet: defer of a call with a multi-value argument"));
@@ -210,7 +213,18 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             size += self.info.types.size_of(ty);
         }
         let thunk = self.p.queue_defer_thunk(&self.name.clone(), call, captured);
-        let obj = self.alloc(size.next_multiple_of(8));
+        let size = size.next_multiple_of(8);
+        // Open-coded: in the function's aggregate frame (each such `defer` runs at most
+        // once per call, and the frame outlives its deferred calls, panics included).
+        // General: in the defer node, reused after the call.
+        let state = self.defers.as_ref().expect("defer state");
+        let (open, frame) = (state.open, state.frame);
+        let obj = if open {
+            self.stack_temp(size, 8)
+        } else {
+            let n = self.b.ins().iconst(I64, size as i64);
+            self.call_runtime("runtime.newdefer", &[frame, n], &[PTR])[0]
+        };
         let f = self.p.module.declare_func_in_func(thunk, self.b.func);
         let code = self.b.ins().func_addr(PTR, f);
         self.b.ins().store(MemFlagsData::trusted(), code, obj, 0);
@@ -218,7 +232,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             let at = self.b.ins().iadd_imm_s(obj, off as i64);
             self.store_to(at, ty, &v);
         }
-        Ok((obj, Some(KnownCode { func: thunk, takes_closure: true })))
+        Ok((obj, Some(KnownCode { func: thunk, takes_closure: true }), !open))
     }
 
     /// Emits a call of deferred closure `fnv` (nil: Go's nil-dereference panic), directly

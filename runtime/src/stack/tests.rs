@@ -510,6 +510,7 @@ fn entry_args(name: &str, g: usize) -> [usize; 6] {
         "runtime.efaceeq" => [g, testtypes::int() as *const _ as usize, n, testtypes::int() as *const _ as usize, n, 0],
         // A frame record with one pending general defer (pushed, then popped).
         "runtime.deferproc" => [frame, 0x1234, 0, 0, 0, 0],
+        "runtime.newdefer" => [frame, 40, 0, 0, 0, 0],
         "runtime.deferpop" => [frame, 0, 0, 0, 0, 0],
         // Not panicking: recover returns nil without reading the frame.
         "runtime.gorecover" => [g, frame, 0, 0, 0, 0],
