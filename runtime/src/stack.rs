@@ -99,6 +99,12 @@ pub const AGG_CHUNK_SIZE: usize = 64 << 10;
 /// finds the current chunk from `g.agg_limit` in O(1)); 16 keeps `limit` aligned.
 const AGG_HEADER: usize = 16;
 
+/// `copystack` copies in chunks of this many bytes (a multiple of the page size)...
+const COPY_CHUNK: usize = 4 << 20;
+/// ...and gives the old stack's pages back chunk by chunk when it is at least this big
+/// (smaller stacks go to the stack cache whole).
+const RELEASE_WHILE_COPYING: usize = 32 << 20;
+
 /// Bytes of `M.sysbuf`, where `systemstack` parks its closure and result.
 const SYSBUF_SIZE: usize = 128;
 
@@ -707,9 +713,23 @@ pub(crate) unsafe fn copystack(
     let delta = new_hi.wrapping_sub(old_hi);
     let in_old = |v: usize| (old_lo..old_hi).contains(&v);
     let adj = |v: usize| if in_old(v) { v.wrapping_add(delta) } else { v };
-    // SAFETY: [sp, old_hi) is the live old stack, [new_hi - used, new_hi) lies in the
-    // fresh mapping (newsize >= used by grow_size/shrink policy); they do not overlap.
-    unsafe { std::ptr::copy_nonoverlapping(sp as *const u8, (new_hi - used) as *mut u8, used) };
+    // Copy from the top down in chunks; a big stack gives each copied chunk's pages
+    // back at once, so the old and the new stack are never both fully resident (the
+    // peak RSS of a growth is about the new stack, not twice the old one).
+    let mut top = old_hi;
+    while top > sp {
+        let bottom = top.saturating_sub(COPY_CHUNK).max(sp);
+        // SAFETY: [bottom, top) is part of the live old stack [sp, old_hi); its copy
+        // lands inside the fresh mapping's top `used` bytes (newsize >= used by
+        // grow_size/shrink policy); they do not overlap.
+        unsafe { std::ptr::copy_nonoverlapping(bottom as *const u8, bottom.wrapping_add(delta) as *mut u8, top - bottom) };
+        if old_hi - old_lo >= RELEASE_WHILE_COPYING && (top - bottom) == COPY_CHUNK {
+            // SAFETY: page-aligned (old_hi and COPY_CHUNK are), already copied; from
+            // here on only the copy is read.
+            unsafe { sys::release_pages(bottom, COPY_CHUNK) };
+        }
+        top = bottom;
+    }
 
     // The frame-pointer chain: each [fp] that points into the old stack is a saved
     // frame pointer (the invariant of this module); rewrite it in the copy and follow.
@@ -719,8 +739,9 @@ pub(crate) unsafe fn copystack(
     }
     let mut fp = bp;
     while fp >= sp && fp + 16 <= old_hi && fp.is_multiple_of(8) {
-        // SAFETY: `fp` lies in the live old stack (checked), 8-aligned.
-        let next = unsafe { (fp as *const usize).read() };
+        // SAFETY: `fp` lies in the live old stack (checked), 8-aligned; its copy at
+        // fp + delta is initialised (the old page may have been given back).
+        let next = unsafe { (fp.wrapping_add(delta) as *const usize).read() };
         if !in_old(next) || next <= fp {
             break; // the chain's end (0, or a frame of another stack)
         }

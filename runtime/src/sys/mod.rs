@@ -1,9 +1,21 @@
 //! Every operating-system call the runtime makes goes through this module (Linux):
-//! writing to a file descriptor, reserving, protecting and releasing anonymous memory,
+//! writing to a file descriptor, reserving, protecting and releasing anonymous memory
+//! (and giving pages of it back),
 //! asking for the current thread's stack bounds and the executable mappings, exiting.
 //!
 //! Not here: policy. Callers decide what to write, how big a mapping is and when to
 //! exit; these wrappers only retry interrupted or partial writes and report failures.
+
+/// Gives the pages of `[p, p + size)` back to the kernel (`MADV_DONTNEED`): they no
+/// longer count towards RSS and read as zero if touched again. `p` and `size` must be
+/// page-aligned; failures are ignored (the memory simply stays resident).
+///
+/// # Safety
+/// Nothing may rely on the range's contents any more.
+pub unsafe fn release_pages(p: usize, size: usize) {
+    // SAFETY: caller's contract; madvise does not unmap, so no dangling mapping.
+    unsafe { libc::madvise(p as *mut libc::c_void, size, libc::MADV_DONTNEED) };
+}
 
 /// Standard output, where `fmt` writes.
 pub const STDOUT: i32 = 1;
