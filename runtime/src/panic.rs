@@ -505,26 +505,37 @@ unsafe fn recovery(g: *mut G, p: *mut Panic, d: *mut DeferFrame) -> ! {
         };
         (*g).agg_sp = (*d).agg_sp;
         (*g).agg_limit = (*d).agg_limit;
+        // A recovered nil dereference no longer reports its signal.
+        (*g).sigpc = 0;
         (*(*(*g).m).g0).sched = g0_sched;
         arch::resume(g, target - frame_offset as usize, target, pad)
     }
 }
 
-/// `recover()`, called by compiled code with its own frame pointer.
+/// `recover()`, called directly by compiled code: effective when the calling
+/// function (`frames_up` = 0), or its caller (1: `defer recover()`), was called by the
+/// panic machinery for the current panic, i.e. its frame's caller link is the
+/// deferred-call record `argp`.
 ///
 /// # Safety
-/// `g` is the running goroutine; `fp` the calling compiled function's frame pointer.
+/// `g` is the running goroutine; called from compiled code, whose frame-pointer
+/// chain is intact.
 #[export_name = "runtime.gorecover"]
-pub unsafe extern "C" fn gorecover(g: *mut G, fp: usize) -> Eface {
+pub unsafe extern "C" fn gorecover(g: *mut G, frames_up: u64) -> Eface {
     const NIL: Eface = Eface {
         typ: std::ptr::null(),
         data: std::ptr::null(),
     };
-    // SAFETY: caller's contract: `[fp]` is the caller's saved frame pointer.
+    // SAFETY: caller's contract: this function's frame links to the compiled
+    // caller's frame, whose `[fp]` is its caller's frame pointer, and so on.
     unsafe {
         let Some(p) = (*g).panic.as_mut() else {
             return NIL;
         };
+        let mut fp = (crate::arch::frame_pointer() as *const usize).read();
+        for _ in 0..frames_up {
+            fp = (fp as *const usize).read();
+        }
         if p.recovered || p.goexit || p.argp == 0 || (fp as *const usize).read() != p.argp {
             return NIL;
         }

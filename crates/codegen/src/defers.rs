@@ -301,17 +301,16 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         self.b.seal_block(exit);
     }
 
-    /// `recover()`: the runtime decides from this function's frame pointer whether it
-    /// was called directly by the panic machinery. `defer recover()` (a thunk) acts as
-    /// if its caller called `recover` (Go's defer wrappers do the same): effective when
-    /// a function that was itself called by the panic machinery returns and runs it,
-    /// a no-op when the panic machinery runs it directly.
+    /// `recover()`: the runtime decides from the frame-pointer chain at the call
+    /// whether this function was called directly by the panic machinery (it reads the
+    /// chain itself: a frame pointer computed here could be kept across a call that
+    /// moves the stack). `defer recover()` (a thunk) acts as if its caller called
+    /// `recover` (Go's defer wrappers do the same): effective when a function that was
+    /// itself called by the panic machinery returns and runs it, a no-op when the
+    /// panic machinery runs it directly.
     pub fn recover(&mut self) -> Vec<Value> {
-        let mut fp = self.b.ins().get_frame_pointer(PTR);
-        if self.thunk.is_some() {
-            fp = self.b.ins().load(PTR, MemFlagsData::trusted(), fp, 0);
-        }
-        self.call_runtime("runtime.gorecover", &[self.g, fp], &[PTR, PTR])
+        let frames_up = self.b.ins().iconst(I64, self.thunk.is_some() as i64);
+        self.call_runtime("runtime.gorecover", &[self.g, frames_up], &[PTR, PTR])
     }
 
     /// The body of a defer thunk: the deferred call with its callee and arguments

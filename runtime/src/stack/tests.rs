@@ -513,7 +513,7 @@ fn entry_args(name: &str, g: usize) -> [usize; 6] {
         "runtime.newdefer" => [frame, 40, 0, 0, 0, 0],
         "runtime.deferpop" => [frame, 0, 0, 0, 0, 0],
         // Not panicking: recover returns nil without reading the frame.
-        "runtime.gorecover" => [g, frame, 0, 0, 0, 0],
+        "runtime.gorecover" => [g, 0, 0, 0, 0, 0],
         "runtime.errorText" => [&crate::errors::ERROR_STRING as *const _ as usize, st, 0, 0, 0, 0],
         "runtime.printeface" => [efaces, n, 0, 0, 0, 0],
         "errors.New" => [sp, sl, 0, 0, 0, 0],
