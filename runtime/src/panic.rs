@@ -536,6 +536,12 @@ pub unsafe extern "C" fn gorecover(g: *mut G, frames_up: u64) -> Eface {
         for _ in 0..frames_up {
             fp = (fp as *const usize).read();
         }
+        // A deferred function with results is called by its defer thunk (which
+        // cannot tail-call it): the thunk's frame stands between it and the machinery.
+        let ret = ((fp + 8) as *const usize).read();
+        if crate::stack::systemstack(move || symtab::with_func(ret, |f| f.is_defer_thunk())) == Some(true) {
+            fp = (fp as *const usize).read();
+        }
         if p.recovered || p.goexit || p.argp == 0 || (fp as *const usize).read() != p.argp {
             return NIL;
         }

@@ -40,6 +40,11 @@ pub struct LandingPad {
 }
 
 impl FuncInfo {
+    /// Whether this is a defer thunk (`main.f.deferwrap1`, crates/codegen's defers).
+    pub fn is_defer_thunk(&self) -> bool {
+        self.name.rsplit('.').next().is_some_and(|last| last.starts_with("deferwrap"))
+    }
+
     /// The source line of the instruction at code offset `off` (0 if unknown).
     pub fn line_at(&self, off: u32) -> u32 {
         let i = self.lines.partition_point(|&(o, _)| o <= off);

@@ -12,7 +12,9 @@
 //! everywhere: `fnv.code(g, fnv)`. A `defer f(args)` whose callee or arguments need
 //! evaluating at the `defer` statement becomes a *thunk*: a closure object holding the
 //! evaluated values, whose code calls `f` with them — as a tail call when `f` has no
-//! results, so that `f` itself is the deferred call (`recover` in `f` then works).
+//! results, so that `f` itself is the deferred call (`recover` in `f` then works; when
+//! `f` has results the runtime's `recover` looks through the thunk's frame, which is
+//! named `main.g.deferwrapN`).
 //!
 //! Two ways to register a deferred call, chosen per function as Go 1.14+ does:
 //! * **open-coded** (no `defer` inside a loop, no `goto`, at most [`MAX_OPEN`]): `defer`
