@@ -91,7 +91,27 @@ pub fn go_signature(t: &Types, sig: &GoSignature, closure: bool) -> Signature {
             s.returns.extend(abi_parts(t, r).into_iter().map(AbiParam::new));
         }
     }
+    pad_stack_args(&mut s);
     s
+}
+
+/// Argument registers of the x86-64 `tail` (and System V) convention.
+const INT_ARG_REGS: usize = 6;
+const FLOAT_ARG_REGS: usize = 8;
+
+/// Appends an unused `i64` parameter when the arguments passed on the stack would
+/// leave a padding word in the caller's outgoing-argument area (they are 8 bytes each,
+/// the area 16-aligned). Callers pass 0 for it (`FunctionTranslator::emit_call`), so
+/// every word of that area is written before each call: a padding word would keep
+/// whatever an earlier, deeper call left there, such as a saved frame pointer, which
+/// the stack copier's verifier cannot tell from a live pointer into the stack.
+pub fn pad_stack_args(s: &mut Signature) {
+    let ints = s.params.iter().filter(|p| !p.value_type.is_float()).count();
+    let floats = s.params.len() - ints;
+    let on_stack = ints.saturating_sub(INT_ARG_REGS) + floats.saturating_sub(FLOAT_ARG_REGS);
+    if on_stack % 2 == 1 {
+        s.params.push(AbiParam::new(I64));
+    }
 }
 
 /// reflect.Kind of a type's underlying type (docs/abi.md, "Type descriptors").

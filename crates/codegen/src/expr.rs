@@ -673,6 +673,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         if tail && go_sig.results.is_empty() {
             // A defer thunk's call: the callee replaces the thunk's frame.
             self.release_agg_frame();
+            let call_args = self.complete_args(target, &call_args);
             match target {
                 Callee::Direct(f) => self.b.ins().return_call(f, &call_args),
                 Callee::Indirect(sig, code) => self.b.ins().return_call_indirect(sig, code, &call_args),

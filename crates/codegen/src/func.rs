@@ -616,10 +616,25 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         self.emit_call(Callee::Direct(f), args, false)
     }
 
+    /// `args` plus the zero for the padding parameter `abi::pad_stack_args` may have
+    /// added to the callee's signature.
+    pub fn complete_args(&mut self, callee: Callee, args: &[Value]) -> Vec<Value> {
+        let sig = match callee {
+            Callee::Direct(f) => self.b.func.dfg.ext_funcs[f].signature,
+            Callee::Indirect(sig, _) => sig,
+        };
+        let mut all = args.to_vec();
+        if self.b.func.dfg.signatures[sig].params.len() == args.len() + 1 {
+            all.push(self.b.ins().iconst(I64, 0));
+        }
+        all
+    }
+
     /// Emits a call. In a function with defers, a call that may panic (`may_unwind`)
     /// is a `try_call` whose exception edge is the exit block (crate::defers); its
     /// callee must use the `tail` convention.
     pub fn emit_call(&mut self, callee: Callee, args: &[Value], may_unwind: bool) -> Vec<Value> {
+        let args = &self.complete_args(callee, args);
         let pad = self.defers.as_ref().filter(|_| may_unwind).map(|d| d.exit);
         let Some(pad) = pad else {
             let inst = match callee {

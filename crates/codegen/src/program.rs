@@ -255,6 +255,7 @@ impl<'a> Program<'a> {
         sig.params.push(AbiParam::special(PTR, ArgumentPurpose::VMContext));
         sig.params.extend(params.iter().map(|&t| AbiParam::new(t)));
         sig.returns.extend(returns.iter().map(|&t| AbiParam::new(t)));
+        crate::abi::pad_stack_args(&mut sig);
         let name = format!("runtime.tailwrap·{symbol}");
         let id = self.module.declare_function(&name, Linkage::Local, &sig).expect("fresh wrapper name");
         self.wrappers.insert(symbol, id);
@@ -420,9 +421,16 @@ fn translate_adapter(p: &mut Program, ctx: &mut Context, fctx: &mut FunctionBuil
     b.switch_to_block(block);
     b.seal_block(block);
     let params = b.block_params(block).to_vec();
-    // Everything but the closure context (parameter 1).
-    let args: Vec<_> = params.iter().enumerate().filter(|&(i, _)| i != 1).map(|(_, &v)| v).collect();
+    // Everything but the closure context (parameter 1); the two signatures may differ
+    // in their padding parameter (`abi::pad_stack_args`).
+    let mut args: Vec<_> = params.iter().enumerate().filter(|&(i, _)| i != 1).map(|(_, &v)| v).collect();
     let callee = p.module.declare_func_in_func(target, b.func);
+    let want = b.func.dfg.signatures[b.func.dfg.ext_funcs[callee].signature].params.len();
+    args.truncate(want);
+    while args.len() < want {
+        let zero = b.ins().iconst(I64, 0);
+        args.push(zero);
+    }
     b.ins().return_call(callee, &args);
     b.finalize(p.module.target_config());
     name
@@ -440,7 +448,7 @@ fn translate_wrapper(p: &mut Program, ctx: &mut Context, fctx: &mut FunctionBuil
     b.append_block_params_for_function_params(block);
     b.switch_to_block(block);
     b.seal_block(block);
-    let args = b.block_params(block)[1..].to_vec();
+    let args = b.block_params(block)[1..=params.len()].to_vec();
     let mut sig = Signature::new(CallConv::SystemV);
     sig.params.extend(params.iter().map(|&t| AbiParam::new(t)));
     sig.returns.extend(returns.iter().map(|&t| AbiParam::new(t)));
