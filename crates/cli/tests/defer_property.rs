@@ -5,13 +5,15 @@
 //! other forwards (so every program terminates), with
 //!
 //! - deferred function literals, deferred top-level functions whose arguments (ints,
-//!   structs, arrays, slices) are evaluated at the `defer`, deferred closure variables
-//!   (reassigned after the `defer`), deferred builtin `println`, deferred calls of
-//!   functions with results;
+//!   structs, arrays, slices) are evaluated at the `defer` (and may panic there),
+//!   deferred closure variables (reassigned after the `defer`), deferred builtin
+//!   `println`, deferred calls of functions with results;
 //! - defers in loops (Go's general `deferproc` path; loop variables passed or captured,
 //!   with `continue`) and outside loops (open-coded), in immediately called closures,
 //!   in deferred closures, on early-return paths;
-//! - named results changed by deferred closures, also after a recover;
+//! - named results changed by deferred closures, also after a recover, and unnamed
+//!   ones that they cannot change; Go's idiom of a closure with `(r int, err error)`
+//!   results whose deferred `recover` turns a panic into an error;
 //! - `panic` with ints, strings, `fmt.Sprint` strings, `errors.New` and `fmt.Errorf`
 //!   errors; runtime errors (index out of range on slices and arrays with computed
 //!   indices, slice bounds, nil `*struct` dereference, integer division and modulo by a
@@ -43,6 +45,7 @@
 //! Without `go` the test is skipped, unless `CI` is set (then it fails).
 
 use std::fmt::Write as _;
+use std::os::unix::process::ExitStatusExt as _;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -176,7 +179,8 @@ func depthBig(n int) int {
 
 #[derive(Clone, Copy, PartialEq)]
 enum Kind {
-    /// The body of a case function `cN_fI(x int) (res int)`.
+    /// The body of a case function `cN_fI(x int) (res int)` (or `int`, with a local
+    /// `res`).
     Top,
     /// An immediately called closure.
     Closure,
@@ -246,7 +250,7 @@ impl Gen {
 
     fn cond(&mut self, sc: &Scope) -> String {
         let v = self.var(sc);
-        let m = self.rng.pick(&[1u64, 1, 3, 3, 7]);
+        let m = self.rng.pick(&[1u64, 3, 3, 7]);
         let r = self.rng.below(m + 1);
         if self.rng.chance(1, 4) {
             format!("{v}&{m} != {r}")
@@ -418,9 +422,9 @@ impl Gen {
             if can_nest { 2 } else { 0 },
             if sc.in_loop || sc.nest >= 3 { 0 } else { 2 },
             if can_call { 4 } else { 0 },
-            if deferred { 2 } else { 2 },
             2,
-            if deferred { 6 } else { 1 },
+            2,
+            if deferred { 8 } else { 1 },
             if can_nest { 2 } else { 0 },
             if can_deep { if deferred { 2 } else { 1 } } else { 0 },
             if can_deep && sc.kind == Kind::Top { 2 } else { 0 },
@@ -451,7 +455,15 @@ impl Gen {
                 let inner = self.closure_scope(sc, Kind::Deferred);
                 let _ = writeln!(o, "{i}defer func() {{");
                 let c = self.body_count(&inner);
+                // Recovering defers are the point: often one more, first or last.
+                let extra = self.rng.below(4);
+                if extra == 0 {
+                    self.recover_stmt(&inner, n + 1, o);
+                }
                 self.stmts(&inner, n + 1, c, o);
+                if extra == 1 {
+                    self.recover_stmt(&inner, n + 1, o);
+                }
                 let _ = writeln!(o, "{i}}}()");
             }
             3 => self.defer_top(sc, n, o),
@@ -476,10 +488,28 @@ impl Gen {
                 self.calls_left -= 1;
                 let j = sc.func + 1 + self.rng.below((self.nfuncs - sc.func - 1) as u64) as usize;
                 let e = self.expr(sc);
-                let _ = match self.rng.below(3) {
-                    0 => writeln!(o, "{i}v += c{}_f{j}({e})", self.case),
-                    1 => writeln!(o, "{i}mix(c{}_f{j}({e}))", self.case),
-                    _ => writeln!(o, "{i}fmt.Println(\"{}\", c{}_f{j}({e}))", self.tag(), self.case),
+                let call = format!("c{}_f{j}({e})", self.case);
+                let _ = match self.rng.below(4) {
+                    0 => writeln!(o, "{i}v += {call}"),
+                    1 => writeln!(o, "{i}mix({call})"),
+                    2 => writeln!(o, "{i}fmt.Println(\"{}\", {call})", self.tag()),
+                    _ => {
+                        // Go's idiom: a panic turned into an error result.
+                        let (r, e, p, t) = (self.fresh("r"), self.fresh("e"), self.fresh("p"), self.tag());
+                        writeln!(
+                            o,
+                            "{i}{r}, {e} := func() (r int, err error) {{\n\
+                             {i}\tdefer func() {{\n\
+                             {i}\t\tif {p} := recover(); {p} != nil {{\n\
+                             {i}\t\t\terr = fmt.Errorf(\"{t}: %v\", {p})\n\
+                             {i}\t\t}}\n\
+                             {i}\t}}()\n\
+                             {i}\treturn {call}, nil\n\
+                             {i}}}()\n\
+                             {i}fmt.Println(\"{t} safe\", {r}, {e})\n\
+                             {i}v += {r}"
+                        )
+                    }
                 };
             }
             7 => {
@@ -535,7 +565,7 @@ impl Gen {
         let i = ind(n);
         let t = self.tag();
         let can_call = self.calls_left > 0 && sc.func + 1 < self.nfuncs && !sc.in_loop;
-        match self.rng.weighted(&[4, 2, 1, if can_call { 2 } else { 0 }]) {
+        match self.rng.weighted(&[4, 2, 1, 1, if can_call { 2 } else { 0 }]) {
             0 => {
                 let _ = writeln!(o, "{i}defer note(\"{t}\", {})", self.expr(sc));
                 if self.rng.chance(1, 2) {
@@ -547,6 +577,11 @@ impl Gen {
             }
             2 => {
                 let _ = writeln!(o, "{i}defer println(\"{t}\", {})", self.expr(sc));
+            }
+            3 => {
+                // The arguments are evaluated at the defer: this one may panic there.
+                let s = self.fresh("s");
+                let _ = writeln!(o, "{i}{s} := []int{{1, 2, 3}}\n{i}defer note(\"{t}\", {s}[{}&3])", self.var(sc));
             }
             _ => {
                 self.calls_left -= 1;
@@ -630,9 +665,19 @@ impl Gen {
         } else {
             None
         };
+        let deep_first = self.rng.chance(1, 2);
+        let handler_defers = self.rng.chance(1, 3);
         // The deferred handler's statements, indented by `i`.
         let handler = |i: &str| {
             let mut h = String::new();
+            if handler_defers {
+                // The deferred call has a defer of its own.
+                let _ = writeln!(h, "{i}defer mix(d + 1)");
+            }
+            let deep = deep_at.as_ref().map(|(at, call)| format!("{i}if d == {at} {{\n{i}\tfmt.Println(\"{t} deep in defer\", {call})\n{i}}}\n"));
+            if deep_first {
+                h.push_str(deep.as_deref().unwrap_or(""));
+            }
             if let Some(rp) = repanic {
                 let _ = writeln!(
                     h,
@@ -643,8 +688,8 @@ impl Gen {
                 h,
                 "{i}if d == {level} {{\n{i}\tif r := recover(); r != nil {{\n{i}\t\tfmt.Println(\"{t} recovered at\", d, r)\n{i}\t\tres = -d\n{i}\t}}\n{i}}}"
             );
-            if let Some((at, call)) = &deep_at {
-                let _ = writeln!(h, "{i}if d == {at} {{\n{i}\tfmt.Println(\"{t} deep in defer\", {call})\n{i}}}");
+            if !deep_first {
+                h.push_str(deep.as_deref().unwrap_or(""));
             }
             h
         };
@@ -717,10 +762,17 @@ impl Gen {
             let sc = Scope { func: f, kind: Kind::Top, nest: 0, ints: vec!["x".into(), "v".into(), "res".into()], in_loop: false };
             let c1 = 1 + self.rng.below(9);
             let c2 = self.rng.below(9);
-            let _ = writeln!(o, "func c{}_f{f}(x int) (res int) {{\n\tv := x*{c1} + {c2}", self.case);
+            // A named result, which deferred calls can change, or a local `res` they
+            // change in vain.
+            let named = self.rng.chance(2, 3);
+            if named {
+                let _ = writeln!(o, "func c{}_f{f}(x int) (res int) {{\n\tv := x*{c1} + {c2}", self.case);
+            } else {
+                let _ = writeln!(o, "func c{}_f{f}(x int) int {{\n\tv := x*{c1} + {c2}\n\tres := x & 1", self.case);
+            }
             let c = self.body_count(&sc);
             self.stmts(&sc, 1, c, &mut o);
-            let _ = writeln!(o, "\treturn v + {}\n}}\n", self.expr(&sc));
+            let _ = writeln!(o, "\treturn v + {}{}\n}}\n", if named { "" } else { "res + " }, self.expr(&sc));
         }
         let k = self.case;
         let mut o2 = std::mem::take(&mut self.extra);
@@ -753,12 +805,21 @@ fn program(seed: u64, ncases: u64) -> String {
     let may_die = g.rng.chance(1, 3);
     let mut src = String::from(PRELUDE);
     src.push('\n');
+    // (budget the case used, case)
+    let mut order = Vec::new();
     for k in 0..ncases {
         g.case = k;
+        let budget = g.deep;
         src.push_str(&g.case(may_die && k + 1 == ncases));
+        order.push((budget - g.deep, k));
     }
+    // Cases in order of the deep recursion they do, the last case last (it may die):
+    // a deep recursion leaves a big stack behind, and under stackmove=1 every move of
+    // a big stack costs much more than that of a small one.
+    let last = order.pop();
+    order.sort();
     src.push_str("func main() {\n");
-    for k in 0..ncases {
+    for (_, k) in order.into_iter().chain(last) {
         let _ = writeln!(src, "\tcase{k}()");
     }
     src.push_str("}\n");
@@ -766,6 +827,7 @@ fn program(seed: u64, ncases: u64) -> String {
 }
 
 struct Outcome {
+    /// The exit status, or minus the signal that killed the process.
     status: Option<i32>,
     stdout: String,
     stderr: String,
@@ -780,8 +842,12 @@ impl Outcome {
 
     fn show(&self) -> String {
         format!(
-            "status {:?}{}\n--- stdout\n{}--- stderr\n{}",
-            self.status,
+            "status {}{}\n--- stdout\n{}--- stderr\n{}",
+            match self.status {
+                Some(s) if s < 0 => format!("killed by signal {}", -s),
+                Some(s) => format!("exit {s}"),
+                None => "unknown".into(),
+            },
             if self.timed_out { " (timed out)" } else { "" },
             self.stdout,
             self.stderr
@@ -836,7 +902,8 @@ fn run_cmd(mut cmd: Command, dir: &Path, stem: &str) -> Outcome {
         std::thread::sleep(Duration::from_millis(5));
     };
     let read = |p: &Path| String::from_utf8_lossy(&std::fs::read(p).unwrap()).into_owned();
-    Outcome { status: status.code(), stdout: read(&out_path), stderr: read(&err_path), timed_out }
+    let code = status.code().or_else(|| status.signal().map(|s| -s));
+    Outcome { status: code, stdout: read(&out_path), stderr: read(&err_path), timed_out }
 }
 
 /// The first line where two texts differ, for the report.
@@ -868,8 +935,12 @@ fn check_program(dir: &Path, seed: u64, ncases: u64) -> Result<(), String> {
     let bin = dir.join(format!("p{seed}.bin"));
     let mut build = Command::new("go");
     build.args(["build", "-o"]).arg(&bin).arg(&file).current_dir(dir).env("GO111MODULE", "off");
+    if ["GOCACHE", "XDG_CACHE_HOME", "HOME"].iter().all(|v| std::env::var_os(v).is_none()) {
+        build.env("GOCACHE", dir.join("gocache"));
+    }
     let built = run_cmd(build, dir, &format!("p{seed}.build"));
     if built.status != Some(0) {
+        assert!(built.stderr.contains(&file), "`go build` failed without a diagnostic about {file}:\n{}{}", built.stdout, built.stderr);
         panic!(
             "generator bug: the program of seed {seed} does not compile with Go:\n{}{}\n--- {}\n{src}",
             built.stdout,
@@ -880,6 +951,7 @@ fn check_program(dir: &Path, seed: u64, ncases: u64) -> Result<(), String> {
     let want = run_cmd(Command::new(&bin), dir, &format!("p{seed}.go-run"));
     assert!(!want.timed_out, "seed {seed}: the Go build of {} timed out", path.display());
     let mut report = String::new();
+    let mut shown: Vec<(&str, (Option<i32>, String, String))> = Vec::new();
     for (mode, args, env) in MODES {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_morestack"));
         cmd.arg("run").args(*args).arg(&file).current_dir(dir);
@@ -891,19 +963,23 @@ fn check_program(dir: &Path, seed: u64, ncases: u64) -> Result<(), String> {
             let (ws, wo, we) = want.key();
             let (gs, go, ge) = got.key();
             let what = if ws != gs {
-                format!("exit status: go {ws:?} vs morestack {gs:?}")
+                format!("exit status: go {ws:?} vs morestack {gs:?}; negative: killed by that signal")
             } else if wo != go {
                 format!("stdout {}", first_difference(wo, go))
             } else {
                 format!("stderr {}", first_difference(&we, &ge))
             };
-            let _ = write!(
-                report,
-                "\n==== seed {seed}, mode {mode}: differs from Go ({what})\nprogram: {}\n==== go\n{}==== morestack ({mode})\n{}",
-                path.display(),
-                want.show(),
-                got.show()
-            );
+            let _ = write!(report, "\n==== seed {seed}, mode {mode}: differs from Go ({what})\nprogram: {}\n", path.display());
+            let key = (gs, go.to_string(), ge.clone());
+            if let Some((earlier, _)) = shown.iter().find(|(_, k)| *k == key) {
+                let _ = writeln!(report, "(same output as mode {earlier})");
+            } else {
+                if shown.is_empty() {
+                    let _ = write!(report, "==== go\n{}", want.show());
+                }
+                let _ = write!(report, "==== morestack ({mode})\n{}", got.show());
+                shown.push((mode, key));
+            }
         }
     }
     if report.is_empty() {
