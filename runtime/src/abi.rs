@@ -324,6 +324,21 @@ impl Kind {
 }
 
 impl Type {
+    /// A descriptor without element type or fields (the runtime's own types), named
+    /// `name` unless it is empty.
+    pub const fn leaf(kind: Kind, size: u64, name: &'static str, error_fn: Option<ErrorFn>) -> Type {
+        Type {
+            kind: kind as u64,
+            size,
+            elem: std::ptr::null(),
+            len: 0,
+            fields: std::ptr::null(),
+            name_ptr: if name.is_empty() { std::ptr::null() } else { name.as_ptr() },
+            name_len: name.len() as u64,
+            error_fn,
+        }
+    }
+
     pub fn kind(&self) -> Kind {
         Kind::from_u64(self.kind)
     }
@@ -444,29 +459,11 @@ pub(crate) mod testtypes {
     }
 
     pub fn basic(kind: Kind, size: u64) -> &'static Type {
-        leak(Type {
-            kind: kind as u64,
-            size,
-            elem: std::ptr::null(),
-            len: 0,
-            fields: std::ptr::null(),
-            name_ptr: std::ptr::null(),
-            name_len: 0,
-            error_fn: None,
-        })
+        leak(Type::leaf(kind, size, "", None))
     }
 
     pub fn named(kind: Kind, size: u64, name: &'static str) -> &'static Type {
-        leak(Type {
-            kind: kind as u64,
-            size,
-            elem: std::ptr::null(),
-            len: 0,
-            fields: std::ptr::null(),
-            name_ptr: name.as_ptr(),
-            name_len: name.len() as u64,
-            error_fn: None,
-        })
+        leak(Type::leaf(kind, size, name, None))
     }
 
     pub fn int() -> &'static Type {

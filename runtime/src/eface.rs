@@ -64,9 +64,9 @@ unsafe fn eface_equal(x: Eface, y: Eface) -> Result<bool, Vec<u8>> {
 /// hold the same uncomparable type.
 ///
 /// # Safety
-/// Both are valid interface values; `g` is the running goroutine.
+/// Both are valid interface values.
 #[export_name = "runtime.efaceeq"]
-pub unsafe extern "C" fn efaceeq(_g: usize, xt: *const Type, xd: *const u8, yt: *const Type, yd: *const u8) -> u8 {
+pub unsafe extern "C" fn efaceeq(xt: *const Type, xd: *const u8, yt: *const Type, yd: *const u8) -> u8 {
     // SAFETY: caller's contract.
     match unsafe { eface_equal(Eface { typ: xt, data: xd }, Eface { typ: yt, data: yd }) } {
         Ok(eq) => eq as u8,

@@ -13,16 +13,7 @@ use crate::strings::{bytes, new_gostring as new_string};
 
 /// A descriptor for a runtime error type `name` whose values are `size` bytes.
 const fn error_type(name: &'static str, size: u64, error_fn: crate::abi::ErrorFn) -> Type {
-    Type {
-        kind: Kind::Struct as u64,
-        size,
-        elem: std::ptr::null(),
-        len: 0,
-        fields: std::ptr::null(),
-        name_ptr: name.as_ptr(),
-        name_len: name.len() as u64,
-        error_fn: Some(error_fn),
-    }
+    Type::leaf(Kind::Struct, size, name, Some(error_fn))
 }
 
 /// `*errors.errorString`: the value is the message (a `GoString`).
@@ -166,8 +157,11 @@ pub unsafe extern "C" fn errors_new(ptr: *const u8, len: i64) -> Eface {
 #[export_name = "runtime.errorText"]
 pub unsafe extern "C" fn error_method(typ: *const Type, data: *const u8) -> GoString {
     // SAFETY: caller's contract; a non-error type yields the empty string.
-    let text = unsafe { error_text(typ, data) }.unwrap_or_default();
-    new_string(&text)
+    match unsafe { typ.as_ref() }.and_then(|t| t.error_fn) {
+        // SAFETY: `f` is the Error method of `typ`, whose value is at `data`.
+        Some(f) => unsafe { f(data) },
+        None => GoString::EMPTY,
+    }
 }
 
 #[cfg(test)]

@@ -99,16 +99,7 @@ pub(crate) const GOEXIT: usize = 5;
 pub(crate) const PANIC_DOTTYPE: usize = 6;
 
 /// The run-time type of a `string` panic value raised by runtime code.
-static STRING_TYPE: Type = Type {
-    kind: Kind::String as u64,
-    size: 16,
-    elem: std::ptr::null(),
-    len: 0,
-    fields: std::ptr::null(),
-    name_ptr: std::ptr::null(),
-    name_len: 0,
-    error_fn: None,
-};
+static STRING_TYPE: Type = Type::leaf(Kind::String, 16, "", None);
 
 /// Prints the goroutine header and traceback after `head`, then exits with status 2.
 /// Runs on the system stack (a no-op switch when already there), so a fatal error

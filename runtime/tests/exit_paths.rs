@@ -10,37 +10,10 @@ use morestack_runtime::{fmt, panic, pkg, print, symtab};
 
 const CASE_VAR: &str = "MORESTACK_RT_CASE";
 
-static INT: Type = Type {
-    kind: Kind::Int as u64,
-    size: 8,
-    elem: std::ptr::null(),
-    len: 0,
-    fields: std::ptr::null(),
-    name_ptr: std::ptr::null(),
-    name_len: 0,
-    error_fn: None,
-};
-static STRING: Type = Type {
-    kind: Kind::String as u64,
-    size: 16,
-    elem: std::ptr::null(),
-    len: 0,
-    fields: std::ptr::null(),
-    name_ptr: std::ptr::null(),
-    name_len: 0,
-    error_fn: None,
-};
+static INT: Type = Type::leaf(Kind::Int, 8, "", None);
+static STRING: Type = Type::leaf(Kind::String, 16, "", None);
 const T_NAME: &str = "main.T";
-static NAMED_INT: Type = Type {
-    kind: Kind::Int as u64,
-    size: 8,
-    elem: std::ptr::null(),
-    len: 0,
-    fields: std::ptr::null(),
-    name_ptr: T_NAME.as_ptr(),
-    name_len: T_NAME.len() as u64,
-    error_fn: None,
-};
+static NAMED_INT: Type = Type::leaf(Kind::Int, 8, T_NAME, None);
 
 // The panic entry points compiled code calls (System V, `g` first; docs/abi.md).
 unsafe extern "C" {

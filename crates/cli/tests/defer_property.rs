@@ -50,6 +50,9 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+mod common;
+use common::Rng;
+
 const DEFAULT_CASES: u64 = 400;
 const CASES_PER_PROGRAM: u64 = 50;
 /// Frames of deep recursion allowed per program (a `[256]int` frame counts as 5 small
@@ -65,43 +68,6 @@ const MODES: &[(&str, &[&str], Option<(&str, &str)>)] = &[
     ("--no-stack-check", &["--no-stack-check"], None),
 ];
 
-/// A small deterministic generator (xorshift64*), so failures reproduce by seed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-
-    fn pick<T: Copy>(&mut self, xs: &[T]) -> T {
-        xs[self.below(xs.len() as u64) as usize]
-    }
-
-    /// True with probability `n` in `d`.
-    fn chance(&mut self, n: u64, d: u64) -> bool {
-        self.below(d) < n
-    }
-
-    /// Index chosen with the given weights.
-    fn weighted(&mut self, ws: &[u64]) -> usize {
-        let total: u64 = ws.iter().sum();
-        let mut x = self.below(total.max(1));
-        for (i, &w) in ws.iter().enumerate() {
-            if x < w {
-                return i;
-            }
-            x -= w;
-        }
-        0
-    }
-}
 
 const PRELUDE: &str = r#"package main
 

@@ -11,25 +11,8 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Command;
 
-/// A small deterministic generator (xorshift64*), so failures reproduce by seed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-
-    fn pick<T: Copy>(&mut self, xs: &[T]) -> T {
-        xs[self.below(xs.len() as u64) as usize]
-    }
-}
+mod common;
+use common::Rng;
 
 /// Element counts of the `[N]int` local each function declares (0: none).
 const FRAME_ELEMS: &[u64] = &[0, 0, 1, 4, 16, 128, 1024, 8192];

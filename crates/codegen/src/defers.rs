@@ -43,7 +43,7 @@ use cranelift_module::FuncId;
 
 use crate::abi::{go_signature, PTR};
 use crate::expr::R;
-use crate::func::{Callee, FunctionTranslator, G_DEFER};
+use crate::func::{Callee, FunctionTranslator, G_AGG_LIMIT, G_AGG_SP, G_DEFER};
 use crate::program::Captured;
 
 /// Go's limit on open-coded defers per function.
@@ -57,10 +57,6 @@ const REC_AGG_LIMIT: i32 = 24;
 const REC_BITS: i32 = 32;
 const REC_GENERAL: i32 = 40;
 const REC_FNS: i32 = 48;
-
-/// Offsets in `G` (docs/abi.md, "Goroutine").
-const G_AGG_SP: i32 = 32;
-const G_AGG_LIMIT: i32 = 40;
 
 /// How a function's defers are compiled.
 #[derive(Clone, Copy, Debug)]

@@ -533,7 +533,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         }
         if t.is_interface(ty) {
             // Same dynamic type and equal values (panics on uncomparable types).
-            let eq = self.call_runtime("runtime.efaceeq", &[self.g, x[0], x[1], y[0], y[1]], &[I8])[0];
+            let eq = self.call_runtime("runtime.efaceeq", &[x[0], x[1], y[0], y[1]], &[I8])[0];
             return Ok(if op == BinOp::Ne { self.b.ins().bxor_imm_s(eq, 1) } else { eq });
         }
         match t.under(ty).clone() {
@@ -1028,8 +1028,8 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         let target_iface = types.is_interface(t);
         let parts: Vec<Type> = abi_parts(types, t);
         let have = self.b.ins().icmp_imm_s(IntCC::NotEqual, typ, 0);
+        let want = self.type_desc_addr(t);
         let ok = if !target_iface {
-            let want = self.type_desc_addr(t);
             self.b.ins().icmp(IntCC::Equal, typ, want)
         } else if types.underlying(t) == TypeId::EMPTY_INTERFACE {
             have
@@ -1064,7 +1064,6 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         self.b.switch_to_block(no);
         self.b.seal_block(no);
         if !comma_ok {
-            let want = self.type_desc_addr(t);
             let iface = self.type_desc_addr(iface_ty);
             self.call_noreturn("runtime.panicdottype", &[self.g, typ, want, iface]);
         }

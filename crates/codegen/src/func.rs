@@ -63,8 +63,8 @@ pub(crate) struct JumpTarget {
 const INLINE_COPY_ACCESSES: u64 = 8;
 
 /// Offsets in `G` (docs/abi.md, "Goroutine").
-const G_AGG_SP: i32 = 32;
-const G_AGG_LIMIT: i32 = 40;
+pub(crate) const G_AGG_SP: i32 = 32;
+pub(crate) const G_AGG_LIMIT: i32 = 40;
 pub(crate) const G_DEFER: i32 = 48;
 
 /// Runtime entry points that may panic (raise a Go panic, which can be recovered).

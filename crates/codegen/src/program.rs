@@ -408,19 +408,26 @@ pub fn compile(module: &mut dyn Module, file: &SourceFile, ast: &ast::File, info
     Ok(Compiled { funcs: out, entry: entry_id })
 }
 
-/// Builds adapter `adapter` (closure signature) that tail-calls `target` without the
-/// closure context; returns its name.
-fn translate_adapter(p: &mut Program, ctx: &mut Context, fctx: &mut FunctionBuilderContext, adapter: FuncId, target: FuncId) -> String {
-    let decls = p.module.declarations();
-    let name = decls.get_function_decl(adapter).linkage_name(adapter).into_owned();
-    ctx.func.signature = decls.get_function_decl(adapter).signature.clone();
-    ctx.func.name = UserFuncName::user(0, adapter.as_u32());
+/// Starts the one-block body of glue function `id` (an adapter or a wrapper): its
+/// name, a builder positioned in the entry block, and the parameters.
+fn begin_glue<'c>(p: &Program, ctx: &'c mut Context, fctx: &'c mut FunctionBuilderContext, id: FuncId) -> (String, FunctionBuilder<'c>, Vec<cranelift_codegen::ir::Value>) {
+    let decl = p.module.declarations().get_function_decl(id);
+    let name = decl.linkage_name(id).into_owned();
+    ctx.func.signature = decl.signature.clone();
+    ctx.func.name = UserFuncName::user(0, id.as_u32());
     let mut b = FunctionBuilder::new(&mut ctx.func, fctx);
     let block = b.create_block();
     b.append_block_params_for_function_params(block);
     b.switch_to_block(block);
     b.seal_block(block);
     let params = b.block_params(block).to_vec();
+    (name, b, params)
+}
+
+/// Builds adapter `adapter` (closure signature) that tail-calls `target` without the
+/// closure context; returns its name.
+fn translate_adapter(p: &mut Program, ctx: &mut Context, fctx: &mut FunctionBuilderContext, adapter: FuncId, target: FuncId) -> String {
+    let (name, mut b, params) = begin_glue(p, ctx, fctx, adapter);
     // Everything but the closure context (parameter 1); the two signatures may differ
     // in their padding parameter (`abi::pad_stack_args`).
     let mut args: Vec<_> = params.iter().enumerate().filter(|&(i, _)| i != 1).map(|(_, &v)| v).collect();
@@ -439,16 +446,9 @@ fn translate_adapter(p: &mut Program, ctx: &mut Context, fctx: &mut FunctionBuil
 /// Builds `tail`-convention wrapper `wrapper` of runtime entry point `symbol` (see
 /// `Program::runtime_wrapper`); returns its name.
 fn translate_wrapper(p: &mut Program, ctx: &mut Context, fctx: &mut FunctionBuilderContext, wrapper: FuncId, symbol: &str, params: &[Type], returns: &[Type]) -> String {
-    let decls = p.module.declarations();
-    let name = decls.get_function_decl(wrapper).linkage_name(wrapper).into_owned();
-    ctx.func.signature = decls.get_function_decl(wrapper).signature.clone();
-    ctx.func.name = UserFuncName::user(0, wrapper.as_u32());
-    let mut b = FunctionBuilder::new(&mut ctx.func, fctx);
-    let block = b.create_block();
-    b.append_block_params_for_function_params(block);
-    b.switch_to_block(block);
-    b.seal_block(block);
-    let args = b.block_params(block)[1..=params.len()].to_vec();
+    let (name, mut b, all) = begin_glue(p, ctx, fctx, wrapper);
+    // After `g`; without the padding parameter, if any.
+    let args = all[1..=params.len()].to_vec();
     let mut sig = Signature::new(CallConv::SystemV);
     sig.params.extend(params.iter().map(|&t| AbiParam::new(t)));
     sig.returns.extend(returns.iter().map(|&t| AbiParam::new(t)));

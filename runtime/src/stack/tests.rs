@@ -507,7 +507,7 @@ fn entry_args(name: &str, g: usize) -> [usize; 6] {
         "runtime.panicBounds" => [g, 0, 5, 3, 1, 0],
         "runtime.panicdivide" | "runtime.panicshift" | "runtime.panicmem" | "runtime.Goexit" => [g, 0, 0, 0, 0, 0],
         "runtime.panicdottype" => [g, 0, testtypes::int() as *const _ as usize, testtypes::int() as *const _ as usize, 0, 0],
-        "runtime.efaceeq" => [g, testtypes::int() as *const _ as usize, n, testtypes::int() as *const _ as usize, n, 0],
+        "runtime.efaceeq" => [testtypes::int() as *const _ as usize, n, testtypes::int() as *const _ as usize, n, 0, 0],
         // A frame record with one pending general defer (pushed, then popped).
         "runtime.deferproc" => [frame, 0x1234, 0, 0, 0, 0],
         "runtime.newdefer" => [frame, 40, 0, 0, 0, 0],
