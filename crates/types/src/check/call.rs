@@ -294,6 +294,9 @@ impl<'a> Checker<'a> {
             self.update_expr_type(x.expr, final_t);
             x.ty = final_t;
         }
+        if self.info.types.is_interface(t) && !self.info.types.is_interface(x.ty) && !x.is_nil() {
+            self.info.iface_conversions.insert(x.expr.id, t);
+        }
         Operand::new(OMode::Value, t, e)
     }
 
