@@ -15,7 +15,8 @@
 //!  +32 agg_sp       <- aggregate-stack prologue
 //!  +40 agg_limit
 //!  +48 defer        <- functions with defers link their DeferFrame here
-//!  +56 m, sched, morebuf, agg, panic...: runtime-private (crate::stack, crate::panic)
+//!  +56 m, sched, morebuf, agg, panic, sched_state...: runtime-private
+//!      (crate::stack, crate::panic, crate::sched)
 //! ```
 
 use std::mem::offset_of;
@@ -60,6 +61,8 @@ pub struct G {
     pub(crate) panicbuf: crate::stack::Gobuf,
     /// PC of the last nil dereference (Go's `g.sigpc`); printed with a fatal panic.
     pub(crate) sigpc: usize,
+    /// Scheduling state and its bookkeeping (`crate::sched`).
+    pub(crate) sched_state: crate::sched::GSched,
 }
 
 const _: () = assert!(offset_of!(G, stack_lo) == 0);

@@ -22,6 +22,9 @@ pub static ERROR_STRING: Type = error_type("*errors.errorString", 16, error_stri
 pub static RUNTIME_ERROR: Type = error_type("runtime.errorString", 16, runtime_error_error);
 /// `*runtime.TypeAssertionError`: the value is the whole message.
 pub static TYPE_ASSERTION_ERROR: Type = error_type("*runtime.TypeAssertionError", 16, error_string_error);
+/// `runtime.plainError` (send on closed channel, ...): a run-time error printed
+/// without the `runtime error: ` prefix.
+pub static PLAIN_ERROR: Type = error_type("runtime.plainError", 16, error_string_error);
 /// `runtime.boundsError`: the value is a [`BoundsError`].
 pub static BOUNDS_ERROR: Type = error_type("runtime.boundsError", 24, bounds_error_error);
 
@@ -61,6 +64,11 @@ pub fn new_error(msg: &[u8]) -> Eface {
 /// A run-time error with message `msg` (without the `runtime error: ` prefix).
 pub fn runtime_error(msg: &[u8]) -> Eface {
     string_error(&RUNTIME_ERROR, msg)
+}
+
+/// A run-time error printed as just `msg` (Go's `plainError`).
+pub fn plain_error(msg: &[u8]) -> Eface {
+    string_error(&PLAIN_ERROR, msg)
 }
 
 /// A failed type assertion `x.(want)` of interface type `iface` holding `have`.

@@ -8,10 +8,13 @@
 //! | [`strings`] | runtime string operations, UTF-8 |
 //! | [`print`] | builtin `print`/`println` |
 //! | [`fmt`] | `fmt.Print*`/`Sprint*` |
-//! | [`pkg`] | `strings`, `strconv`, `os` package functions |
+//! | [`pkg`] | `strings`, `strconv`, `os`, `sync` package functions |
 //! | [`panic`] | defer, panic, recover, fatal errors |
 //! | [`errors`] | error values: `errors.New`, run-time errors |
 //! | [`stack`] | M/g0, goroutine stacks: `morestack`/`newstack`/copying, `systemstack`, shrinking, the aggregate stack |
+//! | [`sched`] | the M:N scheduler: G/M/P, run queues, parking, preemption, deadlock detection |
+//! | [`chan`] | channels and `select` |
+//! | `sema`, `lock` | goroutine wait queues by address (for `sync`), the futex lock and note |
 //! | [`symtab`], [`traceback`] | compiled-function table, frame-pointer tracebacks |
 //! | `arch` | all assembly (only module with `asm!`) |
 //! | `sys` | all OS calls (only module calling libc) |
@@ -20,17 +23,21 @@
 //! (`#[export_name = "runtime.mallocgc"]`, `fmt.Println`, ...) and are ordinary `pub`
 //! Rust functions as well; [`symbols`] lists them all for the JIT's import resolution.
 //!
-//! Not here yet: more goroutines and the scheduler, GC.
+//! Not here yet: a garbage collector.
 
 pub mod abi;
 pub mod alloc;
 mod arch;
+pub mod chan;
 mod eface;
 pub mod errors;
 pub mod fmt;
+mod lock;
 pub mod panic;
 pub mod pkg;
 pub mod print;
+pub mod sched;
+mod sema;
 pub mod stack;
 pub mod strings;
 pub mod symtab;
@@ -40,13 +47,15 @@ pub mod traceback;
 pub use abi::G;
 pub use symtab::{register, FuncInfo};
 
-/// Runs a compiled program's entry point (`runtime.main` / `main.main`) as goroutine 1
-/// with Go's growable stacks: a fresh OS thread whose own stack is the system stack
-/// (g0), and an 8 KiB goroutine stack that `morestack_noctxt` grows by copying
-/// (docs/stacks.md). `MORESTACKDEBUG` knobs are read here. Waits for the goroutine and
-/// returns the exit status (0; panics and `os.Exit` end the process themselves).
+/// Runs a compiled program's entry point (`runtime.main` / `main.main`) as the main
+/// goroutine on the scheduler (`GOMAXPROCS` Ms, each an OS thread whose own stack is
+/// its system stack g0), with Go's growable stacks: 2 KiB to start, grown by copying
+/// (docs/stacks.md). `MORESTACKDEBUG` knobs are read here. Waits for the main
+/// goroutine and returns the exit status (0; panics, fatal errors and `os.Exit` end
+/// the process themselves); other goroutines may still be running, as in Go, where
+/// the process exits when main returns.
 pub fn run_main(entry: unsafe extern "C" fn(*mut G)) -> i32 {
-    stack::run_goroutine(entry, stack::StackMode::Growable, stack::env_knobs())
+    sched::run_main(entry, stack::StackMode::Growable, stack::env_knobs())
 }
 
 /// Like [`run_main`], but on one fixed 1 GiB (reserved, not committed) stack with
@@ -54,7 +63,7 @@ pub fn run_main(entry: unsafe extern "C" fn(*mut G)) -> i32 {
 /// measuring what the stack check costs (the driver's `--no-stack-check`): deep
 /// recursion ends in a SIGSEGV on the guard page instead of Go's 1 GB-limit report.
 pub fn run_main_fixed_stack(entry: unsafe extern "C" fn(*mut G)) -> i32 {
-    stack::run_goroutine(entry, stack::StackMode::Fixed, stack::env_knobs())
+    sched::run_main(entry, stack::StackMode::Fixed, stack::env_knobs())
 }
 
 /// Every exported entry point: (symbol name as in docs/abi.md, address). The JIT
@@ -65,6 +74,26 @@ pub fn symbols() -> Vec<(&'static str, *const u8)> {
         ("runtime.morestack_noctxt", arch::morestack_noctxt_addr()),
         ("runtime.morestackagg", stack::morestackagg as *const u8),
         ("runtime.GC", stack::gc as *const u8),
+        // Goroutines and channels
+        ("runtime.newproc", sched::newproc as *const u8),
+        ("runtime.Gosched", sched::gosched as *const u8),
+        ("runtime.NumGoroutine", sched::num_goroutine as *const u8),
+        ("runtime.GOMAXPROCS", sched::gomaxprocs as *const u8),
+        ("runtime.makechan", chan::makechan as *const u8),
+        ("runtime.chansend1", chan::chansend1 as *const u8),
+        ("runtime.chanrecv1", chan::chanrecv1 as *const u8),
+        ("runtime.chanrecv2", chan::chanrecv2 as *const u8),
+        ("runtime.closechan", chan::closechan as *const u8),
+        ("runtime.chanlen", chan::chanlen as *const u8),
+        ("runtime.chancap", chan::chancap as *const u8),
+        ("runtime.selectgo", chan::selectgo as *const u8),
+        ("sync.(*WaitGroup).Add", pkg::sync::waitgroup_add as *const u8),
+        ("sync.(*WaitGroup).Done", pkg::sync::waitgroup_done as *const u8),
+        ("sync.(*WaitGroup).Wait", pkg::sync::waitgroup_wait as *const u8),
+        ("sync.(*Mutex).Lock", pkg::sync::mutex_lock as *const u8),
+        ("sync.(*Mutex).Unlock", pkg::sync::mutex_unlock as *const u8),
+        ("sync.(*Once).begin", pkg::sync::once_begin as *const u8),
+        ("sync.(*Once).end", pkg::sync::once_end as *const u8),
         // Memory and slices
         ("runtime.mallocgc", alloc::mallocgc as *const u8),
         ("runtime.makeslice", alloc::makeslice as *const u8),

@@ -109,15 +109,53 @@ fn die(head: Vec<u8>) -> ! {
         let mut head = head;
         append_goroutine_header(&mut head);
         traceback::append_traceback(&mut head, crate::arch::frame_pointer());
-        sys::write_all(sys::STDERR, &head);
-        sys::exit(EXIT_PANIC);
+        append_running_goroutine_tail(&mut head, 2);
+        write_fatal(&head)
     })
+}
+
+/// Writes a dying program's report and exits 2. Only the first goroutine to die
+/// prints: a concurrent one blocks here until the process is gone (Go's `paniclk`).
+fn write_fatal(b: &[u8]) -> ! {
+    static DYING: crate::lock::Lock = crate::lock::Lock::new();
+    DYING.lock();
+    sys::write_all(sys::STDERR, b);
+    sys::exit(EXIT_PANIC)
 }
 
 fn append_goroutine_header(b: &mut Vec<u8>) {
     b.extend_from_slice(b"\ngoroutine ");
     append_int(b, traceback::current_goid());
     b.extend_from_slice(b" [running]:\n");
+}
+
+/// After the running goroutine's frames: its `created by` lines and, when the
+/// traceback level is at least `all_level` (2: GOTRACEBACK=all), every other
+/// goroutine's traceback, as Go prints them.
+fn append_running_goroutine_tail(b: &mut Vec<u8>, all_level: u8) {
+    let m = current_m();
+    // SAFETY: a non-null CURRENT_M is this thread's live M; its curg (if any) is
+    // suspended while this runs on g0.
+    let Some(g) = (unsafe { m.as_ref().and_then(|m| m.curg.as_ref()) }) else {
+        return;
+    };
+    crate::sched::append_created_by(b, g);
+    if gotraceback() >= all_level {
+        for other in crate::sched::other_goroutines(g as *const G as *mut G) {
+            // SAFETY: a goroutine that is not running keeps its stack and context
+            // while the program dies (running ones are skipped by the walk's checks).
+            unsafe { crate::sched::append_parked_traceback(b, other) };
+        }
+    }
+}
+
+/// A fatal error without a goroutine traceback (Go's deadlock report for a program
+/// whose main goroutine called `runtime.Goexit`).
+pub fn throw_no_traceback(msg: &str) -> ! {
+    let mut b = b"fatal error: ".to_vec();
+    b.extend_from_slice(msg.as_bytes());
+    b.push(b'\n');
+    write_fatal(&b)
 }
 
 /// A fatal error: `fatal error: MSG`, traceback, exit 2. Not recoverable.
@@ -382,8 +420,9 @@ unsafe fn gopanic_m(g: *mut G, arg: Eface, sp: usize, fp: usize, pc: usize) -> !
 }
 
 /// `runtime.Goexit`: runs every pending deferred call (recover returns nil in them),
-/// then ends the goroutine. The main goroutine is the only one so far, so that ends
-/// the program as Go's deadlock detector does.
+/// then ends the goroutine. For the main goroutine the program goes on until the
+/// other goroutines are done, then stops with Go's "no goroutines" deadlock error
+/// (the scheduler's `checkdead`).
 ///
 /// # Safety
 /// As [`gopanic_m`].
@@ -396,9 +435,19 @@ unsafe fn goexit_m(g: *mut G, sp: usize, fp: usize, pc: usize) -> ! {
     unsafe {
         let p = new_panic(g, nil, true, sp, fp, pc);
         run_deferred_calls(g, p);
+        // Drop every panic record; g0's switch point goes back to where the oldest
+        // one found it (the frames below are abandoned with the goroutine).
+        let m = (*g).m;
+        let mut q = (*g).panic;
+        while let Some(r) = q.as_ref() {
+            (*(*m).g0).sched = r.g0_sched;
+            q = r.link;
+            drop(Box::from_raw(r as *const Panic as *mut Panic));
+        }
+        (*g).panic = std::ptr::null_mut();
+        crate::sched::end_goroutine(g);
+        crate::sched::schedule(m)
     }
-    sys::write_all(sys::STDERR, b"fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n");
-    sys::exit(EXIT_PANIC)
 }
 
 /// Pushes a new panic (or Goexit) record on `g.panic`.
@@ -445,7 +494,11 @@ unsafe fn run_deferred_calls(g: *mut G, p: *mut Panic) {
             };
             let fnv = if fnv == 0 { NIL_FUNC.as_ptr() as usize } else { fnv };
             (*p).argp = (*p).sp - 16;
+            // This M's g0 holds our frames while the call runs: should it park, the
+            // goroutine must come back to this M (crate::sched, "Locked goroutines").
+            let outer = std::mem::replace(&mut (*g).sched_state.lockedm, (*g).m);
             arch::call_deferred(g, fnv, (*p).sp, (*p).fp, (*p).pc);
+            (*g).sched_state.lockedm = outer;
             (*p).argp = 0;
             if (*p).recovered {
                 recovery(g, p, d);
@@ -498,6 +551,8 @@ unsafe fn recovery(g: *mut G, p: *mut Panic, d: *mut DeferFrame) -> ! {
         (*g).agg_limit = (*d).agg_limit;
         // A recovered nil dereference no longer reports its signal.
         (*g).sigpc = 0;
+        // Still locked to this M while an outer panic's deferred call is running.
+        (*g).sched_state.lockedm = if (*g).panic.is_null() { std::ptr::null_mut() } else { (*g).m };
         (*(*(*g).m).g0).sched = g0_sched;
         arch::resume(g, target - frame_offset as usize, target, pad)
     }
@@ -591,9 +646,9 @@ unsafe fn fatalpanic(g: *mut G) -> ! {
             append_goroutine_header(&mut b);
             let p = &*(*g).panic;
             traceback::append_traceback_at(&mut b, p.pc, p.fp);
+            append_running_goroutine_tail(&mut b, 2);
         }
-        sys::write_all(sys::STDERR, &b);
-        sys::exit(EXIT_PANIC)
+        write_fatal(&b)
     }
 }
 

@@ -53,20 +53,20 @@ use crate::arch;
 use crate::print::{append_hex, append_int, append_uint};
 use crate::sys;
 
-/// Initial (and minimum) goroutine stack: 8 KiB. Go 1.19 starts at 2 KiB with a
-/// 928-byte guard; our guard is bigger (it must hold Rust wrapper frames, see
-/// [`STACK_GUARD`]), and 8 KiB keeps it at a quarter of the smallest stack, leaving
-/// 6 KiB for compiled frames. It is also what Go used before 1.4 (`StackMin = 8192`).
-pub const STACK_MIN: usize = 8192;
+/// Initial (and minimum) goroutine stack: 2 KiB, as in Go 1.19 (`_StackMin`). Two
+/// stacks share a page, so a parked goroutine costs about half a page of stack; half
+/// of it is the guard area, leaving 1 KiB for compiled frames before the first growth.
+pub const STACK_MIN: usize = 2048;
 
 /// Bytes above `stack_lo` that compiled prologues keep free (Go's `_StackGuard` is
 /// 928). The guard area holds whatever runs below a compiled frame without a check:
-/// the runtime's `extern "C"` entry wrappers plus the `systemstack` switch frame (the
-/// largest measured is a few hundred bytes, see the `entry_points_fit_the_guard` test),
-/// Rust's 128-byte red zone, and frameless compiled leaves (16 bytes). 2 KiB is about
-/// 4x the measured need, so a compiler upgrade that fattens a wrapper frame does not
-/// silently overflow; the test fails first (it demands 2x headroom).
-pub const STACK_GUARD: usize = 2048;
+/// the runtime's `extern "C"` entry points (channel operations run here, the rest
+/// switch to the system stack first) plus the `systemstack`/`mcall` switch frames
+/// (the largest measured is a few hundred bytes, see the `entry_points_fit_the_guard`
+/// test), Rust's 128-byte red zone, and frameless compiled leaves (16 bytes). The test
+/// demands 2x headroom, so a compiler upgrade that fattens an entry point fails it
+/// before it can overflow a stack.
+pub const STACK_GUARD: usize = 1024;
 
 /// Go's `maxstacksize` on 64-bit: a stack may not grow beyond 1 GB (so 512 MiB is the
 /// largest stack: sizes are powers of two times [`STACK_MIN`]).
@@ -78,9 +78,21 @@ pub const MAX_STACK_SIZE: usize = 1_000_000_000;
 /// does not wrap around and pass.
 pub const STACK_POISON_MOVE: usize = 0xFFFF_FFFF_FFFE_0000;
 
-/// The inaccessible page below every goroutine stack: a last-resort tripwire (a
-/// SIGSEGV instead of silent corruption) should anything run past the guard area.
+/// `stackguard0` when `sysmon` asks a goroutine to yield (Go's `stackPreempt`): like
+/// [`STACK_POISON_MOVE`] above every SP without wrapping, and distinct from it.
+pub const STACK_PREEMPT: usize = 0xFFFF_FFFF_FFFD_0000;
+
+/// The inaccessible page below every goroutine stack bigger than [`POOL_MAX`]: a
+/// last-resort tripwire (a SIGSEGV instead of silent corruption) should anything run
+/// past the guard area. Smaller stacks are packed into shared spans without one, as
+/// in Go (a page each would double the memory of a parked goroutine, and the mappings
+/// would exceed the kernel's map count long before 100,000 goroutines).
 const GUARD_PAGE: usize = 4096;
+
+/// Stacks up to this size come from per-size free lists carved out of
+/// [`POOL_SPAN`]-byte mappings and are never unmapped (Go's stack pool).
+const POOL_MAX: usize = 32 << 10;
+const POOL_SPAN: usize = 1 << 20;
 
 /// The system (g0) stack: the OS thread's own stack. Runtime code (fmt, panics,
 /// newstack) runs here; 64 MiB is far more than it needs, and untouched pages cost
@@ -92,8 +104,11 @@ pub const SYSTEM_STACK_SIZE: usize = 64 << 20;
 const FIXED_STACK_SIZE: usize = 1 << 30;
 
 /// Size of an aggregate-stack chunk unless one aggregate needs more: big enough that
-/// chunk switches are rare, small enough to be cheap to cache.
+/// chunk switches are rare, small enough to be cheap to cache. A goroutine's first
+/// chunks are smaller ([`AGG_FIRST_CHUNK`], then 4x each time up to this size), so
+/// that 100,000 goroutines with a few aggregates each stay cheap.
 pub const AGG_CHUNK_SIZE: usize = 64 << 10;
+const AGG_FIRST_CHUNK: usize = 512;
 
 /// Bytes at the end of each aggregate chunk holding its index (so `morestackagg`
 /// finds the current chunk from `g.agg_limit` in O(1)); 16 keeps `limit` aligned.
@@ -108,13 +123,16 @@ const RELEASE_WHILE_COPYING: usize = 32 << 20;
 /// Bytes of `M.sysbuf`, where `systemstack` parks its closure and result.
 const SYSBUF_SIZE: usize = 128;
 
-/// A saved stack context (Go's `gobuf`, minus pc/g: the switches here always return
-/// to their caller). Zero when not saved.
+/// A saved stack context (Go's `gobuf`, minus g). `systemstack` and the panic stubs
+/// save only SP/BP (they return to their caller); the scheduler's `mcall` and
+/// preemption also the pc `gogo` resumes at. Zero when not saved.
 #[repr(C)]
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Gobuf {
     pub(crate) sp: usize,
     pub(crate) bp: usize,
+    /// Where `arch::gogo` resumes (only for contexts saved by the scheduler).
+    pub(crate) pc: usize,
 }
 
 /// Where `morestack_noctxt` saves the function's registers and entry state (not on
@@ -149,9 +167,45 @@ struct AggChunk {
 }
 
 impl AggChunk {
-    /// The chunk's whole mapping, header included.
+    /// The chunk's whole memory, header included.
     fn len(&self) -> usize {
         self.limit + AGG_HEADER - self.base
+    }
+
+    /// A zeroed chunk of `len` bytes (a multiple of 16): from the heap when smaller than
+    /// [`AGG_CHUNK_SIZE`], else its own mapping (rounded up to pages).
+    fn alloc(len: usize) -> AggChunk {
+        let (base, len) = if len < AGG_CHUNK_SIZE {
+            // SAFETY: a non-zero size with a valid power-of-two alignment.
+            let p = unsafe { std::alloc::alloc_zeroed(std::alloc::Layout::from_size_align_unchecked(len, 16)) };
+            (p, len)
+        } else {
+            let len = len.next_multiple_of(4096);
+            (sys::mmap_anon(len), len)
+        };
+        if base.is_null() {
+            crate::panic::throw("runtime: out of memory");
+        }
+        AggChunk {
+            base: base as usize,
+            limit: base as usize + len - AGG_HEADER,
+        }
+    }
+
+    /// Frees a chunk made by [`AggChunk::alloc`].
+    ///
+    /// # Safety
+    /// No live aggregate is in the chunk.
+    unsafe fn free(self) {
+        let len = self.len();
+        // SAFETY: the same size decides the allocator as in `alloc`.
+        unsafe {
+            if len < AGG_CHUNK_SIZE {
+                std::alloc::dealloc(self.base as *mut u8, std::alloc::Layout::from_size_align_unchecked(len, 16));
+            } else {
+                sys::munmap(self.base as *mut u8, len);
+            }
+        }
     }
 }
 
@@ -223,6 +277,42 @@ pub struct M {
     pub(crate) fixed: bool,
     /// systemstack's mailbox: the closure going to g0, the result coming back.
     sysbuf: SysBuf,
+    /// The scheduler's part (`crate::sched`): the P held, parking.
+    pub(crate) sched: crate::sched::MSched,
+}
+
+impl M {
+    /// An M for the current thread: g0 = the thread's stack (bounds from the OS), no
+    /// goroutine yet.
+    pub(crate) fn for_this_thread(knobs: Knobs, fixed: bool) -> *mut M {
+        let (lo, hi) = sys::thread_stack_bounds().unwrap_or_else(|| {
+            let hi = (arch::frame_pointer() + 4096) & !4095;
+            (hi.saturating_sub(SYSTEM_STACK_SIZE), hi)
+        });
+        let g0 = Box::into_raw(Box::new(G::new(0)));
+        let m = Box::into_raw(Box::new(M {
+            g0,
+            curg: std::ptr::null_mut(),
+            gcur: g0,
+            knobs,
+            fixed,
+            sysbuf: SysBuf([0; SYSBUF_SIZE]),
+            sched: crate::sched::MSched::default(),
+        }));
+        // SAFETY: both were just allocated and are owned here.
+        unsafe {
+            (*g0).stack_lo = lo;
+            (*g0).stack_hi = hi;
+            (*g0).stackguard0 = lo + STACK_GUARD;
+            (*g0).m = m;
+        }
+        m
+    }
+
+    /// Makes `m` this thread's M.
+    pub(crate) fn install(m: *mut M) {
+        CURRENT_M.with(|c| c.set(m));
+    }
 }
 
 thread_local! {
@@ -230,7 +320,10 @@ thread_local! {
     static CURRENT_M: Cell<*mut M> = const { Cell::new(std::ptr::null_mut()) };
 }
 
-/// This thread's M, or null.
+/// This thread's M, or null. Never inlined: a goroutine may resume on another thread
+/// after parking, so no caller may reuse a thread-local address computed before a
+/// switch (the compiler would assume the thread cannot change within a function).
+#[inline(never)]
 pub(crate) fn current_m() -> *mut M {
     CURRENT_M.with(|c| c.get())
 }
@@ -254,6 +347,7 @@ impl G {
             panic: std::ptr::null_mut(),
             panicbuf: Gobuf::default(),
             sigpc: 0,
+            sched_state: crate::sched::GSched::default(),
         }
     }
 }
@@ -264,7 +358,10 @@ impl G {
 
 /// Maps a stack of `size` bytes with an inaccessible guard page below it; returns
 /// `(lo, hi)`. `MAP_NORESERVE`: only touched pages become resident.
-fn stackalloc(size: usize) -> (usize, usize) {
+pub(crate) fn stackalloc(size: usize) -> (usize, usize) {
+    if size <= POOL_MAX {
+        return pool_alloc(size);
+    }
     {
         let mut cache = lock_stack_cache();
         if let Some(i) = cache.iter().position(|&(lo, hi)| hi - lo == size) {
@@ -292,6 +389,11 @@ fn stackalloc(size: usize) -> (usize, usize) {
 /// # Safety
 /// Nothing runs on or points into `[lo, hi)` any more.
 unsafe fn stackfree(lo: usize, hi: usize) {
+    if hi - lo <= POOL_MAX {
+        // SAFETY: forwarded: a pooled stack, unused from now on.
+        unsafe { pool_free(lo, hi) };
+        return;
+    }
     let (lo, hi) = if hi - lo <= STACK_CACHE_MAX_SIZE {
         // Keep the most recently freed stacks: evict the oldest when full.
         let mut cache = lock_stack_cache();
@@ -319,6 +421,83 @@ fn lock_stack_cache() -> std::sync::MutexGuard<'static, Vec<(usize, usize)>> {
     STACK_CACHE.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
+/// Free pooled stacks per size class (`STACK_MIN << k`), as their `lo` addresses.
+static STACK_POOL: std::sync::Mutex<[Vec<usize>; POOL_CLASSES]> = std::sync::Mutex::new([const { Vec::new() }; POOL_CLASSES]);
+const POOL_CLASSES: usize = (POOL_MAX / STACK_MIN).trailing_zeros() as usize + 1;
+
+fn pool_class(size: usize) -> usize {
+    debug_assert!(size.is_power_of_two() && (STACK_MIN..=POOL_MAX).contains(&size));
+    (size / STACK_MIN).trailing_zeros() as usize
+}
+
+/// A pooled stack of `size` bytes (a power of two between STACK_MIN and POOL_MAX),
+/// reading as zero like a fresh mapping (see [`stackalloc`]).
+fn pool_alloc(size: usize) -> (usize, usize) {
+    let mut pool = STACK_POOL.lock().unwrap_or_else(|p| p.into_inner());
+    let list = &mut pool[pool_class(size)];
+    if let Some(lo) = list.pop() {
+        drop(pool);
+        // SAFETY: a free pooled stack, used by nobody (see stackalloc on zeroing).
+        unsafe { std::ptr::write_bytes(lo as *mut u8, 0, size) };
+        return (lo, lo + size);
+    }
+    let base = sys::mmap_anon(POOL_SPAN);
+    if base.is_null() {
+        crate::panic::throw("runtime: cannot allocate goroutine stack");
+    }
+    // A fresh span reads as zero: hand out its first stack, keep the rest.
+    let base = base as usize;
+    list.extend((1..POOL_SPAN / size).rev().map(|i| base + i * size));
+    (base, base + size)
+}
+
+/// Returns a pooled stack.
+///
+/// # Safety
+/// Nothing runs on or points into `[lo, hi)` any more.
+unsafe fn pool_free(lo: usize, hi: usize) {
+    let mut pool = STACK_POOL.lock().unwrap_or_else(|p| p.into_inner());
+    pool[pool_class(hi - lo)].push(lo);
+}
+
+/// The stack a new goroutine starts with.
+pub(crate) fn initial_stack_size(mode: StackMode) -> usize {
+    match mode {
+        StackMode::Growable => STACK_MIN,
+        StackMode::Fixed => FIXED_STACK_SIZE,
+    }
+}
+
+/// `stackguard0` of a goroutine with stack bottom `lo` that is not being preempted.
+pub(crate) fn normal_guard(lo: usize, mode: StackMode, knobs: Knobs) -> usize {
+    match mode {
+        StackMode::Fixed => 0,
+        StackMode::Growable if knobs.stackmove => STACK_POISON_MOVE,
+        StackMode::Growable => lo + STACK_GUARD,
+    }
+}
+
+/// Frees what a dead goroutine no longer needs before its G is reused: a stack grown
+/// beyond the initial size (the next goroutine gets a fresh small one) and aggregate
+/// chunks beyond the first.
+///
+/// # Safety
+/// Nothing runs on `g`'s stack or uses its aggregates any more.
+pub(crate) unsafe fn release_goroutine_memory(g: &mut G) {
+    if g.stack_hi - g.stack_lo != STACK_MIN {
+        // SAFETY: caller's contract.
+        unsafe { stackfree(g.stack_lo, g.stack_hi) };
+        g.stack_lo = 0;
+        g.stack_hi = 0;
+    }
+    for c in g.agg.chunks.drain(g.agg.chunks.len().min(1)..) {
+        // SAFETY: caller's contract: no aggregate lives in these chunks.
+        unsafe { c.free() };
+    }
+    g.agg_sp = 0;
+    g.agg_limit = 0;
+}
+
 // ---------------------------------------------------------------------------------
 // Running a goroutine
 // ---------------------------------------------------------------------------------
@@ -333,76 +512,27 @@ pub enum StackMode {
     Fixed,
 }
 
-/// A pointer moved into the goroutine thread (the thread is joined before the data
-/// it points at is freed, and only that thread uses it meanwhile).
-struct SendPtr(usize);
-// SAFETY: see the type's doc; the value is an address, used by one thread at a time.
-unsafe impl Send for SendPtr {}
-
-/// Runs `entry(g)` as goroutine 1 on a fresh OS thread whose own stack (of
-/// [`SYSTEM_STACK_SIZE`]) is g0's; returns 0 when `entry` returns (panics and
-/// `os.Exit` end the process themselves).
-pub fn run_goroutine(entry: unsafe extern "C" fn(*mut G), mode: StackMode, knobs: Knobs) -> i32 {
-    let f = SendPtr(entry as usize);
-    let t = std::thread::Builder::new()
-        .name("goroutine 1".into())
-        .stack_size(SYSTEM_STACK_SIZE)
-        .spawn(move || {
-            let f = f;
-            // SAFETY: `f.0` is the `entry` function pointer.
-            let entry: unsafe extern "C" fn(*mut G) = unsafe { std::mem::transmute(f.0) };
-            on_new_m(mode, knobs, STACK_MIN, |g| {
-                let args = [g as usize, 0, 0, 0, 0, 0];
-                // SAFETY: inside on_new_m: `g` is set up, running, its stack mapped.
-                unsafe { goroutine_call(g, entry as usize, &args) };
-            });
-        });
-    match t {
-        Ok(t) => {
-            if t.join().is_ok() {
-                0
-            } else {
-                2
-            }
-        }
-        Err(_) => crate::panic::throw("runtime: cannot create the main goroutine's thread"),
-    }
-}
-
 /// Sets up an M on the current thread (g0 = this thread's stack) and goroutine 1 with
 /// a stack per `mode` (initial size `size` when growable), runs `body(g)` on the
-/// system stack, then frees the goroutine and the M.
+/// system stack, then frees the goroutine and the M. Without the scheduler: for unit
+/// tests of the stack machinery in isolation.
+#[cfg(test)]
 pub(crate) fn on_new_m<R>(
     mode: StackMode,
     knobs: Knobs,
     size: usize,
     body: impl FnOnce(*mut G) -> R,
 ) -> R {
-    let (lo, hi) = sys::thread_stack_bounds().unwrap_or_else(|| {
-        let hi = (arch::frame_pointer() + 4096) & !4095;
-        (hi.saturating_sub(SYSTEM_STACK_SIZE), hi)
-    });
-    let g0 = Box::into_raw(Box::new(G::new(0)));
+    let m = M::for_this_thread(knobs, mode == StackMode::Fixed);
     let g = Box::into_raw(Box::new(G::new(1)));
     let (slo, shi) = stackalloc(if mode == StackMode::Fixed {
         FIXED_STACK_SIZE
     } else {
         size
     });
-    let m = Box::into_raw(Box::new(M {
-        g0,
-        curg: g,
-        gcur: g0,
-        knobs,
-        fixed: mode == StackMode::Fixed,
-        sysbuf: SysBuf([0; SYSBUF_SIZE]),
-    }));
-    // SAFETY: all three were just allocated and are owned here.
+    // SAFETY: `m` and `g` were just allocated and are owned here.
     unsafe {
-        (*g0).stack_lo = lo;
-        (*g0).stack_hi = hi;
-        (*g0).stackguard0 = lo + STACK_GUARD;
-        (*g0).m = m;
+        (*m).curg = g;
         (*g).stack_lo = slo;
         (*g).stack_hi = shi;
         (*g).stackguard0 = match mode {
@@ -420,10 +550,10 @@ pub(crate) fn on_new_m<R>(
     unsafe {
         stackfree((*g).stack_lo, (*g).stack_hi);
         for c in (*g).agg.chunks.drain(..) {
-            sys::munmap(c.base as *mut u8, c.limit + AGG_HEADER - c.base);
+            c.free();
         }
         drop(Box::from_raw(g));
-        drop(Box::from_raw(g0));
+        drop(Box::from_raw((*m).g0));
         drop(Box::from_raw(m));
     }
     r
@@ -434,6 +564,7 @@ pub(crate) fn on_new_m<R>(
 /// # Safety
 /// `g` was set up by [`on_new_m`] on this thread and is not running; `f` is a System V
 /// function of at most six integer arguments.
+#[cfg(test)]
 pub(crate) unsafe fn goroutine_call(g: *mut G, f: usize, args: &[usize; 6]) {
     // SAFETY: caller's contract: `g` and its M are live and belong to this thread.
     unsafe {
@@ -548,6 +679,15 @@ pub(crate) unsafe extern "C" fn newstack(
 ) -> SpBp {
     // SAFETY: morestack passes the running goroutine, whose M is live.
     let (g, knobs) = unsafe { (&mut *gp, (*(*gp).m).knobs) };
+    if g.sched_state.preempt.swap(false, std::sync::atomic::Ordering::AcqRel) {
+        g.stackguard0 = normal_guard(g.stack_lo, StackMode::Growable, knobs);
+        if sp.saturating_sub(framesize + STACK_GUARD) >= g.stack_lo {
+            // SAFETY: on g0 inside newstack, g.morebuf holds the entry state; returns
+            // only if the goroutine cannot yield here.
+            unsafe { crate::sched::preempt_in_newstack(gp) };
+            return SpBp { sp, bp };
+        }
+    }
     if sp < g.stack_lo || sp >= g.stack_hi {
         let mut b = b"runtime: newstack sp=".to_vec();
         append_stack_range(&mut b, sp, g);
@@ -848,12 +988,13 @@ pub(crate) unsafe extern "C" fn badmorestack(kind: usize, _g: *mut G) -> ! {
 // ---------------------------------------------------------------------------------
 
 /// Halves `gp`'s stack when less than a quarter of it is used (Go's `shrinkstack`,
-/// counting the guard as used), never below [`STACK_MIN`]; same precise copy as
+/// counting half the guard as used), never below [`STACK_MIN`]; same precise copy as
 /// growth. Returns whether it moved the stack.
 ///
 /// Safe point: `gp` must be suspended in [`systemstack`] entered directly from
-/// compiled code (`g.sched` holds its SP/BP) with no runtime frame in between that
-/// keeps stack addresses; `runtime.GC` is such a point.
+/// compiled code, or parked by the scheduler (`g.sched` holds its SP/BP either way),
+/// with no runtime frame in between that keeps stack addresses; `runtime.GC` and a
+/// parked goroutine are such points (crate::sched's invariant).
 ///
 /// # Safety
 /// Runs on g0; `gp` is a live, suspended goroutine of this M.
@@ -872,8 +1013,10 @@ pub unsafe fn shrinkstack(gp: *mut G) -> bool {
     if new < STACK_MIN {
         return false;
     }
+    // Go's rule (used < a quarter, counting part of the guard as used): the shrunk
+    // stack keeps at least half of itself free above the guard.
     let used = g.stack_hi - g.sched.sp;
-    if used + STACK_GUARD >= old / 4 {
+    if used + STACK_GUARD / 2 >= old / 4 {
         return false;
     }
     let knobs = m.knobs;
@@ -899,8 +1042,9 @@ pub unsafe fn shrinkstack(gp: *mut G) -> bool {
     true
 }
 
-/// `runtime.GC()`: there is no collector yet; the call is the safe point where the
-/// running goroutine's stack may shrink (Go shrinks stacks during GC).
+/// `runtime.GC()`: there is no collector yet; the call is the safe point where
+/// goroutine stacks shrink (Go shrinks stacks during GC): the caller's, and those of
+/// every goroutine that is parked or runnable.
 #[export_name = "runtime.GC"]
 pub extern "C" fn gc() {
     systemstack(|| {
@@ -911,6 +1055,7 @@ pub extern "C" fn gc() {
                 shrinkstack((*m).curg);
             }
         }
+        crate::sched::shrink_idle_stacks();
     })
 }
 
@@ -950,23 +1095,14 @@ unsafe fn agg_grow(g: &mut G, size: u64) -> *mut u8 {
     let chunks = &mut g.agg.chunks;
     let fits = |c: &AggChunk| c.limit - c.base >= size;
     if next >= chunks.len() || !fits(&chunks[next]) {
-        let len = (size + AGG_HEADER)
-            .max(AGG_CHUNK_SIZE)
-            .next_multiple_of(4096);
-        let base = sys::mmap_anon(len);
-        if base.is_null() {
-            crate::panic::throw("runtime: out of memory");
-        }
-        let c = AggChunk {
-            base: base as usize,
-            limit: base as usize + len - AGG_HEADER,
-        };
-        // SAFETY: the header word lies inside the fresh mapping.
+        let usual = (AGG_FIRST_CHUNK << (2 * next.min(8))).min(AGG_CHUNK_SIZE);
+        let c = AggChunk::alloc((size + AGG_HEADER).max(usual));
+        // SAFETY: the header word lies inside the fresh chunk.
         unsafe { (c.limit as *mut usize).write(next) };
         if next < chunks.len() {
             let old = std::mem::replace(&mut chunks[next], c);
             // SAFETY: chunk `next` is after the current one: no live aggregate in it.
-            unsafe { sys::munmap(old.base as *mut u8, old.len()) };
+            unsafe { old.free() };
         } else {
             chunks.push(c);
         }

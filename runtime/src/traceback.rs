@@ -41,13 +41,29 @@ pub fn current_goid() -> i64 {
 
 /// Appends the traceback of the compiled frames found by walking up from frame `fp`.
 pub fn append_traceback(out: &mut Vec<u8>, fp: usize) {
-    walk(out, None, fp);
+    walk(out, None, fp, &current_stacks());
 }
 
 /// Appends the traceback of a goroutine suspended at `pc` (0: unknown, in runtime
 /// code) with frame pointer `fp`.
 pub fn append_traceback_at(out: &mut Vec<u8>, pc: usize, fp: usize) {
-    walk(out, (pc != 0).then_some(pc), fp);
+    walk(out, (pc != 0).then_some(pc), fp, &current_stacks());
+}
+
+/// Appends the traceback of a goroutine that is not running: its saved frame pointer
+/// `fp` on its stack `[lo, hi)`.
+pub fn append_goroutine_traceback(out: &mut Vec<u8>, fp: usize, stack: (usize, usize)) {
+    walk(out, None, fp, &[stack]);
+}
+
+/// The stacks a walk from the current thread may visit, in order.
+fn current_stacks() -> Vec<(usize, usize)> {
+    match crate::stack::traceback_stacks() {
+        Some((_, g0, g)) => vec![g0, g],
+        // Not a goroutine thread (a runtime function called from Rust): the thread's
+        // own stack, or only the monotonicity check if even that is unknown.
+        None => vec![crate::sys::thread_stack_bounds().unwrap_or((0, usize::MAX))],
+    }
 }
 
 /// What printing one frame did.
@@ -93,17 +109,11 @@ fn show_frame(out: &mut Vec<u8>, pc: usize, printed: usize) -> Shown {
     shown.unwrap_or(Shown::Unknown)
 }
 
-fn walk(out: &mut Vec<u8>, first_pc: Option<usize>, fp: usize) {
+/// Walks from frame `fp` through `stacks` (in the order the chain may cross them).
+fn walk(out: &mut Vec<u8>, first_pc: Option<usize>, fp: usize, stacks: &[(usize, usize)]) {
     if symtab::is_empty() {
         return;
     }
-    // The stacks in the order the walk may visit them.
-    let stacks: Vec<(usize, usize)> = match crate::stack::traceback_stacks() {
-        Some((_, g0, g)) => vec![g0, g],
-        // Not a goroutine thread (a runtime function called from Rust): the thread's
-        // own stack, or only the monotonicity check if even that is unknown.
-        None => vec![crate::sys::thread_stack_bounds().unwrap_or((0, usize::MAX))],
-    };
     let inside = |i: usize, fp: usize| {
         let (lo, hi) = stacks[i];
         fp != 0 && fp.is_multiple_of(8) && fp >= lo && fp <= hi.saturating_sub(16)

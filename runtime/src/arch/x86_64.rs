@@ -60,7 +60,9 @@ pub const RESUME_OFFSET: usize = 5;
 // ---------------------------------------------------------------------------------
 // mstart: run `f(args...)` with RSP at the top of a goroutine stack.
 // ---------------------------------------------------------------------------------
-// Aligned per-instruction comments: keep rustfmt away.
+// Aligned per-instruction comments: keep rustfmt away. (Only the stack machinery's
+// unit tests run a goroutine without the scheduler.)
+#[cfg(test)]
 #[rustfmt::skip]
 core::arch::global_asm!(
     ".text",
@@ -160,6 +162,104 @@ core::arch::global_asm!(
 );
 
 // ---------------------------------------------------------------------------------
+// The scheduler's switches (crate::sched): m_run, mcall, gogo, gostart.
+// ---------------------------------------------------------------------------------
+// A goroutine that is not running is fully described by `g.sched` {sp, bp, pc}:
+// gogo loads RSP and RBP and jumps to pc with rbx = g. The three kinds of pc are
+// mcall's resume label (callee-saved registers were pushed on the goroutine stack),
+// gostart (a new goroutine, sp = stack top) and morestack's preempt resume point
+// (registers in g.morebuf).
+// Aligned per-instruction comments: keep rustfmt away.
+#[rustfmt::skip]
+core::arch::global_asm!(
+    ".text",
+    ".p2align 4",
+    // extern "C" fn(g0, f: extern "C" fn(usize) -> !, arg) -> !: the system stack of a
+    // new M: switches to g0 start right below this frame; runs f(arg) (the scheduler).
+    ".globl morestack_rt_m_run",
+    "morestack_rt_m_run:",
+    "    push rbp",
+    "    mov rbp, rsp",
+    "    mov [rdi + {g_sched_sp}], rsp",
+    "    mov [rdi + {g_sched_bp}], rbp",
+    "    mov rdi, rdx",
+    "    call rsi",
+    "    ud2",
+
+    // extern "C" fn(g, f: extern "C" fn(*mut G) -> !): on g's stack, saves g's
+    // context in g.sched and calls f(g) on g.m's system stack. When gogo resumes g
+    // (on any M), mcall returns.
+    ".p2align 4",
+    ".globl morestack_rt_mcall",
+    "morestack_rt_mcall:",
+    "    push rbp",                         // frame record on the goroutine stack
+    "    mov rbp, rsp",
+    "    push rbx",                         // the callee-saved registers, restored on
+    "    push r12",                         //   resumption (values of the Rust caller:
+    "    push r13",                         //   it keeps no stack address in them,
+    "    push r14",                         //   crate::sched's invariant)
+    "    push r15",
+    "    sub rsp, 8",
+    "    mov [rdi + {g_sched_sp}], rsp",
+    "    mov [rdi + {g_sched_bp}], rbp",
+    "    lea rax, [rip + 2f]",
+    "    mov [rdi + {g_sched_pc}], rax",
+    "    mov r10, [rdi + {g_m}]",
+    "    mov rax, [r10 + {m_g0}]",
+    "    mov [r10 + {m_gcur}], rax",        // now running on g0
+    "    mov rsp, [rax + {g_sched_sp}]",    // its switch point
+    "    and rsp, -16",
+    "    call rsi",                         // f(g): never returns
+    "    ud2",
+    "2:",                                   // resumed by gogo
+    "    add rsp, 8",
+    "    pop r15",
+    "    pop r14",
+    "    pop r13",
+    "    pop r12",
+    "    pop rbx",
+    "    pop rbp",
+    "    ret",
+
+    // extern "C" fn(g) -> !: on g0, runs g from its g.sched (cleared), rbx = g.
+    ".p2align 4",
+    ".globl morestack_rt_gogo",
+    "morestack_rt_gogo:",
+    "    mov rbx, rdi",
+    "    mov r10, [rdi + {g_m}]",
+    "    mov [r10 + {m_gcur}], rdi",        // running on g
+    "    mov rsp, [rdi + {g_sched_sp}]",
+    "    mov rbp, [rdi + {g_sched_bp}]",
+    "    mov rax, [rdi + {g_sched_pc}]",
+    "    xor ecx, ecx",                     // a running goroutine keeps no saved context
+    "    mov [rdi + {g_sched_sp}], rcx",
+    "    mov [rdi + {g_sched_bp}], rcx",
+    "    mov [rdi + {g_sched_pc}], rcx",
+    "    jmp rax",
+
+    // A new goroutine's first pc: RSP = its stack top, RBP = 0 (the chain's end),
+    // rbx = g. Calls its `func()` closure (tail convention: rdi = g, rsi = closure),
+    // then ends the goroutine.
+    ".p2align 4",
+    ".globl morestack_rt_gostart",
+    "morestack_rt_gostart:",
+    "    mov rdi, rbx",
+    "    mov rsi, [rbx + {g_startfn}]",
+    "    call qword ptr [rsi]",
+    "    mov rdi, rbx",                     // rbx survived the call (callee-saved)
+    "    call {goexit1}",
+    "    ud2",
+    g_sched_sp = const offset_of!(G, sched.sp),
+    g_sched_bp = const offset_of!(G, sched.bp),
+    g_sched_pc = const offset_of!(G, sched.pc),
+    g_m = const offset_of!(G, m),
+    g_startfn = const offset_of!(G, sched_state.startfn),
+    m_g0 = const offset_of!(M, g0),
+    m_gcur = const offset_of!(M, gcur),
+    goexit1 = sym crate::sched::goexit1,
+);
+
+// ---------------------------------------------------------------------------------
 // morestack_noctxt (docs/abi.md "The stack check and morestack_noctxt")
 // ---------------------------------------------------------------------------------
 // Aligned per-instruction comments: keep rustfmt away.
@@ -221,6 +321,10 @@ core::arch::global_asm!(
     "    mov [rcx + {m_gcur}], rbx",        // running on g again
     "    mov rsp, rax",                     // switch to the (new) goroutine stack:
     "    mov rbp, rdx",                     //   [rsp] = restart or resume
+    // A goroutine preempted in newstack is resumed here by gogo (possibly on another
+    // M), with rbx = g and RSP/RBP as above.
+    ".globl morestack_rt_preempt_resume",
+    "morestack_rt_preempt_resume:",
     "    mov rdi, [rbx + {mb_regs}]",       // restore F's argument registers
     "    mov rsi, [rbx + {mb_regs} + 8]",
     "    mov rdx, [rbx + {mb_regs} + 16]",
@@ -235,7 +339,11 @@ core::arch::global_asm!(
     "    movdqu xmm5, [rbx + {mb_xmm} + 80]",
     "    movdqu xmm6, [rbx + {mb_xmm} + 96]",
     "    movdqu xmm7, [rbx + {mb_xmm} + 112]",
-    "    mov rbx, [rbx + {mb_callee}]",     // rbx last (r12-r15: newstack preserved them)
+    "    mov r12, [rbx + {mb_callee} + 8]", // the callee-saved ones (newstack preserved
+    "    mov r13, [rbx + {mb_callee} + 16]",//   them, but a preempted goroutine resumes
+    "    mov r14, [rbx + {mb_callee} + 24]",//   on whichever M runs it next)
+    "    mov r15, [rbx + {mb_callee} + 32]",
+    "    mov rbx, [rbx + {mb_callee}]",     // rbx last
     "    ret",                              // to restart (recheck) or resume
     "8:",
     "    xor edi, edi",                     // kind 0: no M
@@ -413,6 +521,7 @@ core::arch::global_asm!(
 );
 
 unsafe extern "C" {
+    #[cfg(test)]
     #[link_name = "morestack_rt_mstart"]
     // Pointers to the runtime's structs travel as plain addresses: the assembly only
     // uses the `offset_of!` offsets above.
@@ -427,6 +536,16 @@ unsafe extern "C" {
     fn morestack_rt_deferred_return();
     #[link_name = "morestack_rt_resume"]
     fn morestack_rt_resume(g: usize, sp: usize, fp: usize, pc: usize) -> !;
+    #[link_name = "morestack_rt_m_run"]
+    fn morestack_rt_m_run(g0: usize, f: usize, arg: usize) -> !;
+    #[link_name = "morestack_rt_mcall"]
+    fn morestack_rt_mcall(g: usize, f: usize);
+    #[link_name = "morestack_rt_gogo"]
+    fn morestack_rt_gogo(g: usize) -> !;
+    #[link_name = "morestack_rt_gostart"]
+    fn morestack_rt_gostart();
+    #[link_name = "morestack_rt_preempt_resume"]
+    fn morestack_rt_preempt_resume();
     #[link_name = "morestack_rt_nil_func"]
     pub fn nil_func_code();
     #[link_name = "runtime.gopanic"]
@@ -491,6 +610,51 @@ pub unsafe fn resume(g: *mut G, sp: usize, fp: usize, pc: usize) -> ! {
     unsafe { morestack_rt_resume(g as usize, sp, fp, pc) }
 }
 
+/// Runs `f(arg)` on the current (system) stack of a new M whose g0 is `g0`, with
+/// `g0.sched` set right below this frame, where later switches to g0 start.
+///
+/// # Safety
+/// Called once, at the base of an M's thread, with that M's g0; `f` never returns.
+pub unsafe fn m_run(g0: *mut G, f: extern "C" fn(usize) -> !, arg: usize) -> ! {
+    // SAFETY: forwarded to the caller's contract.
+    unsafe { morestack_rt_m_run(g0 as usize, f as usize, arg) }
+}
+
+/// Saves `g`'s context (callee-saved registers pushed on its stack, SP/BP/PC in
+/// `g.sched`) and runs `f(g)` on `g.m`'s system stack. Returns when the scheduler
+/// resumes `g` with [`gogo`], on whichever M that runs on.
+///
+/// # Safety
+/// Called on `g`'s stack with `g` the M's running goroutine; the caller keeps no
+/// goroutine-stack address in a register or its frame across the call (the stack may
+/// be moved while `g` is parked).
+pub unsafe fn mcall(g: *mut G, f: unsafe extern "C" fn(*mut G) -> !) {
+    // SAFETY: forwarded to the caller's contract.
+    unsafe { morestack_rt_mcall(g as usize, f as usize) }
+}
+
+/// Resumes `g` from `g.sched` on the current M (whose `gcur` becomes `g`).
+///
+/// # Safety
+/// On g0 of `g.m`; `g.sched` holds a context saved by [`mcall`], set up by the
+/// scheduler for a new goroutine ([`gostart_pc`]) or for a preempted one
+/// ([`preempt_resume_pc`]); nothing on g0 below `g0.sched.sp` is needed any more.
+pub unsafe fn gogo(g: *mut G) -> ! {
+    // SAFETY: forwarded to the caller's contract.
+    unsafe { morestack_rt_gogo(g as usize) }
+}
+
+/// The pc a new goroutine starts at (`g.sched.pc`, with `sp` = its stack top, `bp` = 0).
+pub fn gostart_pc() -> usize {
+    morestack_rt_gostart as *const () as usize
+}
+
+/// The pc a goroutine preempted in `newstack` resumes at: `morestack_noctxt`'s
+/// register restore, with `g.sched` = `g.morebuf`'s SP/BP.
+pub fn preempt_resume_pc() -> usize {
+    morestack_rt_preempt_resume as *const () as usize
+}
+
 /// Address of `runtime.morestack_noctxt`, for the JIT's symbol table.
 pub fn morestack_noctxt_addr() -> *const u8 {
     morestack_noctxt as *const u8
@@ -504,6 +668,7 @@ pub fn morestack_noctxt_addr() -> *const u8 {
 /// `g0` is the running thread's g0; `stack_top` is the 16-aligned top of a mapped stack
 /// nothing else uses; `f` is a System V function taking at most those arguments; the
 /// M's `gcur` says which g runs (the caller sets it around this call).
+#[cfg(test)]
 pub unsafe fn mstart(g0: *mut G, stack_top: usize, f: usize, args: &[usize; 6]) {
     // SAFETY: forwarded to the caller's contract.
     unsafe { morestack_rt_mstart(g0 as usize, stack_top, f, args) }

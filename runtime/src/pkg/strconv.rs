@@ -521,6 +521,16 @@ pub fn parse_int(s: &[u8]) -> (i64, Option<&'static str>) {
 /// `out` is writable; `ptr` points at `len` bytes.
 #[export_name = "strconv.Atoi"]
 pub unsafe extern "C" fn atoi(out: *mut AtoiResult, ptr: *const u8, len: i64) {
+    let (out, ptr) = (out as usize, ptr as usize);
+    // SAFETY: forwarded (the arguments are heap or aggregate-stack addresses).
+    crate::stack::systemstack(move || unsafe { atoi_on_system_stack(out as *mut AtoiResult, ptr as *const u8, len) })
+}
+
+/// The body of [`atoi`] (formatting the error needs more stack than the guard area).
+///
+/// # Safety
+/// As for `atoi`.
+unsafe fn atoi_on_system_stack(out: *mut AtoiResult, ptr: *const u8, len: i64) {
     // SAFETY: caller's contract.
     let s = unsafe { crate::strings::bytes(ptr, len) };
     let (n, reason) = parse_int(s);

@@ -1,7 +1,8 @@
 //! Every operating-system call the runtime makes goes through this module (Linux):
 //! writing to a file descriptor, reserving, protecting and releasing anonymous memory
 //! (and giving pages of it back),
-//! asking for the current thread's stack bounds and the executable mappings, exiting.
+//! asking for the current thread's stack bounds and the executable mappings, sleeping
+//! and waking threads on a futex word, reading the monotonic clock, exiting.
 //!
 //! Not here: policy. Callers decide what to write, how big a mapping is and when to
 //! exit; these wrappers only retry interrupted or partial writes and report failures.
@@ -15,6 +16,49 @@
 pub unsafe fn release_pages(p: usize, size: usize) {
     // SAFETY: caller's contract; madvise does not unmap, so no dangling mapping.
     unsafe { libc::madvise(p as *mut libc::c_void, size, libc::MADV_DONTNEED) };
+}
+
+/// Blocks the calling thread while `*word == expected` (`FUTEX_WAIT`, private). May
+/// return spuriously; callers re-check their condition in a loop.
+pub fn futex_wait(word: &std::sync::atomic::AtomicU32, expected: u32) {
+    // SAFETY: `word` is a live, aligned 32-bit atomic for the duration of the call; the
+    // kernel only reads it. A null timeout waits indefinitely.
+    unsafe {
+        libc::syscall(
+            libc::SYS_futex,
+            word.as_ptr(),
+            libc::FUTEX_WAIT | libc::FUTEX_PRIVATE_FLAG,
+            expected,
+            std::ptr::null::<libc::timespec>(),
+        );
+    }
+}
+
+/// Wakes up to `n` threads blocked in [`futex_wait`] on `word`.
+pub fn futex_wake(word: &std::sync::atomic::AtomicU32, n: i32) {
+    // SAFETY: as for `futex_wait`; FUTEX_WAKE does not access memory.
+    unsafe {
+        libc::syscall(
+            libc::SYS_futex,
+            word.as_ptr(),
+            libc::FUTEX_WAKE | libc::FUTEX_PRIVATE_FLAG,
+            n,
+        );
+    }
+}
+
+/// Nanoseconds of the monotonic clock (Go's `nanotime`).
+pub fn nanotime() -> u64 {
+    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: `ts` is a valid out-pointer; CLOCK_MONOTONIC always exists on Linux.
+    unsafe { libc::clock_gettime(libc::CLOCK_MONOTONIC, &mut ts) };
+    ts.tv_sec as u64 * 1_000_000_000 + ts.tv_nsec as u64
+}
+
+/// Sleeps the calling thread for `us` microseconds.
+pub fn usleep(us: u32) {
+    // SAFETY: usleep has no memory effects.
+    unsafe { libc::usleep(us) };
 }
 
 /// Standard output, where `fmt` writes.
