@@ -170,9 +170,10 @@ pub struct Type {
     pub kind: u64,
     /// Size in bytes of a value.
     pub size: u64,
-    /// Pointer, Slice, Array: the element type; else null.
+    /// Pointer, Slice, Array, Chan: the element type; else null.
     pub elem: *const Type,
-    /// Array: the length; Struct: the number of fields; else 0.
+    /// Array: the length; Struct: the number of fields; Chan: the direction
+    /// (`reflect.ChanDir`: 1 receive-only, 2 send-only, 3 both); else 0.
     pub len: u64,
     /// Struct: `len` fields; else null.
     pub fields: *const Field,
@@ -248,6 +249,7 @@ pub enum Kind {
     Float32 = 13,
     Float64 = 14,
     Array = 17,
+    Chan = 18,
     Func = 19,
     Interface = 20,
     Pointer = 22,
@@ -277,6 +279,7 @@ impl Kind {
             13 => Kind::Float32,
             14 => Kind::Float64,
             17 => Kind::Array,
+            18 => Kind::Chan,
             19 => Kind::Func,
             20 => Kind::Interface,
             22 => Kind::Pointer,
@@ -423,6 +426,14 @@ impl Type {
                     }
                 }
                 out.extend_from_slice(b" }");
+            }
+            Kind::Chan => {
+                out.extend_from_slice(match self.len {
+                    1 => b"<-chan ".as_slice(),
+                    2 => b"chan<- ".as_slice(),
+                    _ => b"chan ".as_slice(),
+                });
+                self.write_elem_string(out);
             }
             Kind::Interface => out.extend_from_slice(b"interface {}"),
             // Descriptors carry no signature: the best we can say.

@@ -445,6 +445,7 @@ unsafe fn goexit_m(g: *mut G, sp: usize, fp: usize, pc: usize) -> ! {
             drop(Box::from_raw(r as *const Panic as *mut Panic));
         }
         (*g).panic = std::ptr::null_mut();
+        crate::pkg::sync::finish_abandoned_onces(g, 0);
         crate::sched::end_goroutine(g);
         crate::sched::schedule(m)
     }
@@ -551,6 +552,7 @@ unsafe fn recovery(g: *mut G, p: *mut Panic, d: *mut DeferFrame) -> ! {
         (*g).agg_limit = (*d).agg_limit;
         // A recovered nil dereference no longer reports its signal.
         (*g).sigpc = 0;
+        crate::pkg::sync::finish_abandoned_onces(g, target);
         // Still locked to this M while an outer panic's deferred call is running.
         (*g).sched_state.lockedm = if (*g).panic.is_null() { std::ptr::null_mut() } else { (*g).m };
         (*(*(*g).m).g0).sched = g0_sched;
@@ -705,7 +707,7 @@ pub unsafe fn append_panic_value(out: &mut Vec<u8>, typ: *const Type, data: *con
         out.extend_from_slice(b") ");
         let word = match kind {
             // SAFETY: a pointer-shaped value is one machine word at `data`.
-            Kind::Pointer | Kind::UnsafePointer | Kind::Func => unsafe {
+            Kind::Pointer | Kind::UnsafePointer | Kind::Func | Kind::Chan => unsafe {
                 (data as *const u64).read_unaligned()
             },
             _ => data as u64,

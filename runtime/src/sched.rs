@@ -100,6 +100,9 @@ pub struct GSched {
     pub(crate) preempt: AtomicBool,
     /// The main goroutine: tells `run_main`'s caller when it returns.
     main_done: *const Note,
+    /// `o.Do(f)` calls whose `f` is running (`pkg::sync`): the once and the distance of
+    /// the calling frame from the stack top (unchanged by stack moves).
+    pub(crate) onces: Vec<(usize, usize)>,
 }
 
 impl Default for GSched {
@@ -118,6 +121,7 @@ impl Default for GSched {
             select_done: AtomicU32::new(0),
             preempt: AtomicBool::new(false),
             main_done: std::ptr::null(),
+            onces: Vec::new(),
         }
     }
 }

@@ -45,6 +45,13 @@ impl FuncInfo {
         self.name.rsplit('.').next().is_some_and(|last| last.starts_with("deferwrap"))
     }
 
+    /// Whether this is a `go` statement's thunk (`main.main.gowrap1`), which calls the
+    /// goroutine's function with the arguments evaluated at the `go` statement. Go
+    /// passes those arguments without a wrapper, so tracebacks hide it.
+    pub fn is_go_thunk(&self) -> bool {
+        self.name.rsplit('.').next().is_some_and(|last| last.starts_with("gowrap"))
+    }
+
     /// The source line of the instruction at code offset `off` (0 if unknown).
     pub fn line_at(&self, off: u32) -> u32 {
         let i = self.lines.partition_point(|&(o, _)| o <= off);

@@ -90,8 +90,9 @@ fn show_frame(out: &mut Vec<u8>, pc: usize, printed: usize) -> Shown {
     }
     let shown = symtab::with_func(pc, |f| {
         // Go hides the runtime's own frames (the entry trampoline is
-        // `runtime.main`) unless GOTRACEBACK=system asks for them.
-        if f.name.starts_with("runtime.") {
+        // `runtime.main`) unless GOTRACEBACK=system asks for them, and has no `go`
+        // thunks.
+        if f.name.starts_with("runtime.") || f.is_go_thunk() {
             return Shown::Hidden;
         }
         let off = pc - f.entry;

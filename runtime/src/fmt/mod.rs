@@ -149,7 +149,7 @@ impl<'a> Printer<'a> {
 
     fn fmt_pointer(&mut self, v: Value<'a>, verb: char) {
         let u = match v.kind() {
-            Kind::Func | Kind::Pointer | Kind::Slice | Kind::UnsafePointer => v.pointer() as u64,
+            Kind::Func | Kind::Pointer | Kind::Slice | Kind::UnsafePointer | Kind::Chan => v.pointer() as u64,
             _ => {
                 self.bad_verb(verb);
                 return;
@@ -326,7 +326,7 @@ impl<'a> Printer<'a> {
                 }
                 self.fmt_pointer(v, verb);
             }
-            Kind::Func | Kind::UnsafePointer => self.fmt_pointer(v, verb),
+            Kind::Func | Kind::UnsafePointer | Kind::Chan => self.fmt_pointer(v, verb),
             _ => {
                 self.fmt.buf.push(b'?');
                 self.fmt.buf.extend_from_slice(&v.typ.type_string());

@@ -140,7 +140,7 @@ impl<'a> Value<'a> {
     /// pointer, the backing array of a slice, the code address of a func value.
     pub fn pointer(&self) -> usize {
         match self.kind() {
-            Kind::Pointer | Kind::UnsafePointer => self.read::<usize>(0),
+            Kind::Pointer | Kind::UnsafePointer | Kind::Chan => self.read::<usize>(0),
             Kind::Slice => self.slice_header().ptr as usize,
             Kind::Func => {
                 let closure = self.read::<usize>(0);

@@ -10,6 +10,11 @@
 //! Blocking goes through `crate::sema` (goroutines park; threads never block). The
 //! mutex hands the lock directly to the oldest waiter on unlock (no barging), which is
 //! what Go's mutex does in starvation mode.
+//!
+//! `o.Do(f)` is compiled as `if begin(o) { f(); end(o) }`. Go's `Do` marks the once
+//! done and unlocks it even when `f` panics or calls `Goexit` (its deferred calls do
+//! it); here `begin` records the call on the goroutine, and the panic machinery
+//! finishes every recorded call whose frame it abandons ([`finish_abandoned_onces`]).
 
 use std::sync::atomic::{AtomicI64, AtomicU32, Ordering};
 
@@ -168,7 +173,42 @@ pub unsafe extern "C" fn once_begin(g: *mut G, o: *mut Once) -> bool {
             mutex_unlock(g, m);
             return false;
         }
+        // The calling frame's distance from the stack top (stable across moves).
+        let caller_fp = (crate::arch::frame_pointer() as *const usize).read();
+        (*g).sched_state.onces.push((o as usize, (*g).stack_hi - caller_fp));
         true
+    }
+}
+
+/// Completes the `o.Do(f)` calls in progress in frames at or below the frame whose
+/// pointer is `fp` (all of them when `fp` is 0): the panic machinery is about to
+/// abandon them (a recovery into `fp`'s frame, or the end of the goroutine).
+///
+/// # Safety
+/// `g` is suspended on its M's g0; the recorded onces are live.
+pub(crate) unsafe fn finish_abandoned_onces(g: *mut G, fp: usize) {
+    // SAFETY: caller's contract.
+    unsafe {
+        let depth = if fp == 0 { 0 } else { (*g).stack_hi - fp };
+        while let Some(&(o, d)) = (*g).sched_state.onces.last() {
+            if d < depth {
+                break;
+            }
+            (*g).sched_state.onces.pop();
+            once_finish(g, o as *mut Once);
+        }
+    }
+}
+
+/// Marks `o` done and releases its mutex.
+///
+/// # Safety
+/// `o` is a live Once whose mutex this goroutine holds (its `begin` returned true).
+unsafe fn once_finish(g: *mut G, o: *mut Once) {
+    // SAFETY: caller's contract.
+    unsafe {
+        (*o).done.store(1, Ordering::Release);
+        mutex_unlock(g, std::ptr::addr_of_mut!((*o).m));
     }
 }
 
@@ -180,7 +220,7 @@ pub unsafe extern "C" fn once_begin(g: *mut G, o: *mut Once) -> bool {
 pub unsafe extern "C" fn once_end(g: *mut G, o: *mut Once) {
     // SAFETY: caller's contract.
     unsafe {
-        (*o).done.store(1, Ordering::Release);
-        mutex_unlock(g, std::ptr::addr_of_mut!((*o).m));
+        (*g).sched_state.onces.pop();
+        once_finish(g, o);
     }
 }
