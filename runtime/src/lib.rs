@@ -8,7 +8,7 @@
 //! | [`strings`] | runtime string operations, UTF-8 |
 //! | [`print`] | builtin `print`/`println` |
 //! | [`fmt`] | `fmt.Print*`/`Sprint*` |
-//! | [`pkg`] | `strings`, `strconv`, `os`, `sync` package functions |
+//! | [`pkg`] | `strings`, `strconv`, `os`, `sync`, `time` package functions |
 //! | [`panic`] | defer, panic, recover, fatal errors |
 //! | [`errors`] | error values: `errors.New`, run-time errors |
 //! | [`stack`] | M/g0, goroutine stacks: `morestack`/`newstack`/copying, `systemstack`, shrinking, the aggregate stack |
@@ -94,6 +94,7 @@ pub fn symbols() -> Vec<(&'static str, *const u8)> {
         ("sync.(*Mutex).Unlock", pkg::sync::mutex_unlock as *const u8),
         ("sync.(*Once).begin", pkg::sync::once_begin as *const u8),
         ("sync.(*Once).end", pkg::sync::once_end as *const u8),
+        ("time.Sleep", pkg::time::sleep as *const u8),
         // Memory and slices
         ("runtime.mallocgc", alloc::mallocgc as *const u8),
         ("runtime.makeslice", alloc::makeslice as *const u8),

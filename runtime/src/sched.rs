@@ -183,6 +183,8 @@ struct SchedData {
     mode: StackMode,
     knobs: Knobs,
     sysmon_started: bool,
+    /// Goroutines in `time.Sleep` not yet back on a run queue (`pkg::time`).
+    sleepers: usize,
 }
 
 struct Sched {
@@ -227,6 +229,7 @@ static SCHED: Sched = Sched {
             max_stack: stack::MAX_STACK_SIZE,
         },
         sysmon_started: false,
+        sleepers: 0,
     }),
     allp: [NO_P; MAX_PROCS],
     gomaxprocs: AtomicUsize::new(0),
@@ -503,6 +506,27 @@ pub(crate) unsafe fn goready(gp: *mut G) {
         cas_status(gp, G_WAITING, G_RUNNABLE);
         runqput((*current_m()).sched.p, gp, true);
     }
+    wakep();
+}
+
+/// A goroutine is about to sleep (`time.Sleep`): no deadlock while it does.
+pub(crate) fn sleeper_added() {
+    with_sched(|s| s.sleepers += 1);
+}
+
+/// The timer thread (which has no M) wakes a sleeping goroutine: it goes on the global
+/// run queue, in the same critical section that stops counting it as a sleeper.
+///
+/// # Safety
+/// `gp` is parked in `time.Sleep` and in no queue.
+pub(crate) unsafe fn ready_sleeper(gp: *mut G) {
+    // SAFETY: caller's contract.
+    unsafe { cas_status(gp, G_WAITING, G_RUNNABLE) };
+    with_sched(|s| {
+        s.sleepers -= 1;
+        globrunqput(s, gp);
+    });
+    // A spinning M that misses it re-checks the global queue before sleeping.
     wakep();
 }
 
@@ -1009,7 +1033,7 @@ unsafe fn find_runnable(m: *mut M) -> *mut G {
 /// Called with the lock held when an M goes idle: if no M is running while a main
 /// goroutine has not returned, every goroutine is blocked for good (Go's `checkdead`).
 fn checkdead(s: &mut SchedData) {
-    if s.main_live == 0 || s.mcount > s.nmidle + s.nmidlelocked {
+    if s.main_live == 0 || s.mcount > s.nmidle + s.nmidlelocked || s.sleepers > 0 {
         return;
     }
     if !s.runq.is_empty() {

@@ -7,3 +7,4 @@ pub mod os;
 pub mod strconv;
 pub mod strings;
 pub mod sync;
+pub mod time;

@@ -34,6 +34,24 @@ pub fn futex_wait(word: &std::sync::atomic::AtomicU32, expected: u32) {
     }
 }
 
+/// [`futex_wait`] for at most `ns` nanoseconds.
+pub fn futex_wait_timeout(word: &std::sync::atomic::AtomicU32, expected: u32, ns: u64) {
+    let ts = libc::timespec {
+        tv_sec: (ns / 1_000_000_000) as libc::time_t,
+        tv_nsec: (ns % 1_000_000_000) as libc::c_long,
+    };
+    // SAFETY: as for `futex_wait`; `ts` is a valid relative timeout.
+    unsafe {
+        libc::syscall(
+            libc::SYS_futex,
+            word.as_ptr(),
+            libc::FUTEX_WAIT | libc::FUTEX_PRIVATE_FLAG,
+            expected,
+            &ts as *const libc::timespec,
+        );
+    }
+}
+
 /// Wakes up to `n` threads blocked in [`futex_wait`] on `word`.
 pub fn futex_wake(word: &std::sync::atomic::AtomicU32, n: i32) {
     // SAFETY: as for `futex_wait`; FUTEX_WAKE does not access memory.
