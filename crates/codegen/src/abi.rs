@@ -35,7 +35,7 @@ pub fn repr(t: &Types, ty: TypeId) -> Repr {
             Invalid => scalars(&[]),
             _ => scalars(&[I64]),
         },
-        TypeKind::Pointer(_) | TypeKind::Func(_) => scalars(&[PTR]),
+        TypeKind::Pointer(_) | TypeKind::Func(_) | TypeKind::Chan { .. } => scalars(&[PTR]),
         TypeKind::Slice(_) => scalars(&[PTR, I64, I64]),
         // (dynamic type descriptor, pointer to the value); both null for nil.
         TypeKind::Interface { .. } => scalars(&[PTR, PTR]),
@@ -137,6 +137,7 @@ pub fn reflect_kind(t: &Types, ty: TypeId) -> u64 {
             Invalid | UntypedNil => 0,
         },
         TypeKind::Array { .. } => 17,
+        TypeKind::Chan { .. } => 18,
         TypeKind::Func(_) => 19,
         TypeKind::Pointer(_) => 22,
         TypeKind::Slice(_) => 23,

@@ -10,11 +10,10 @@
 //!
 //! Every deferred call is a `func()` closure value, so running one is the same
 //! everywhere: `fnv.code(g, fnv)`. A `defer f(args)` whose callee or arguments need
-//! evaluating at the `defer` statement becomes a *thunk*: a closure object holding the
-//! evaluated values, whose code calls `f` with them — as a tail call when `f` has no
-//! results, so that `f` itself is the deferred call (`recover` in `f` then works; when
-//! `f` has results the runtime's `recover` looks through the thunk's frame, which is
-//! named `main.g.deferwrapN`).
+//! evaluating at the `defer` statement becomes a *thunk* (crate::thunks) whose code
+//! calls `f` — as a tail call when `f` has no results, so that `f` itself is the
+//! deferred call (`recover` in `f` then works; when `f` has results the runtime's
+//! `recover` looks through the thunk's frame, which is named `main.g.deferwrapN`).
 //!
 //! Two ways to register a deferred call, chosen per function as Go 1.14+ does:
 //! * **open-coded** (no `defer` inside a loop, no `goto`, at most [`MAX_OPEN`]): `defer`
@@ -35,16 +34,13 @@
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::types::I64;
 use cranelift_codegen::ir::{Block, InstBuilder, MemFlagsData, Value};
-use syntax::ast::{Expr, ExprKind, Stmt, StmtKind};
+use syntax::ast::{Expr, Stmt, StmtKind};
 use syntax::Span;
-use types::{Mode, ObjKind, TypeKind};
-
-use cranelift_module::FuncId;
 
 use crate::abi::{go_signature, PTR};
 use crate::expr::R;
 use crate::func::{Callee, FunctionTranslator, G_AGG_LIMIT, G_AGG_SP, G_DEFER};
-use crate::program::Captured;
+use crate::thunks::{KnownCode, Suspend, Suspended};
 
 /// Go's limit on open-coded defers per function.
 pub const MAX_OPEN: usize = 8;
@@ -79,16 +75,6 @@ pub(crate) struct DeferState {
     pub exit: Block,
 }
 
-/// The code of a deferred closure known at compile time: the exit path calls it
-/// directly (no nil check, no indirect call), as Go's open-coded defers do.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct KnownCode {
-    pub func: FuncId,
-    /// The function takes the closure object as its context (closure signature);
-    /// otherwise it is a top-level `func()` called with `g` alone.
-    pub takes_closure: bool,
-}
-
 /// Whether the statements contain `defer`, and how to compile it.
 pub fn plan(stmts: &[Stmt]) -> Option<DeferPlan> {
     #[derive(Default)]
@@ -112,6 +98,7 @@ pub fn plan(stmts: &[Stmt]) -> Option<DeferPlan> {
                 }
             }
             StmtKind::Switch { clauses, .. } => clauses.iter().flat_map(|c| &c.body).for_each(|s| walk(s, loops, scan)),
+            StmtKind::Select { clauses } => clauses.iter().flat_map(|c| &c.body).for_each(|s| walk(s, loops, scan)),
             StmtKind::For { body, .. } | StmtKind::ForRange { body, .. } => body.stmts.iter().for_each(|s| walk(s, loops + 1, scan)),
             StmtKind::Labeled { stmt, .. } => walk(stmt, loops, scan),
             _ => {}
@@ -144,7 +131,9 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
 
     /// `defer CALL`: evaluates the deferred closure now and registers it.
     pub fn defer_stmt(&mut self, call: &'a Expr) -> R<()> {
-        let (fnv, known, linked) = self.deferred_closure(call)?;
+        let state = self.defers.as_ref().expect("a function with defer has a DeferFrame");
+        let how = if state.open { Suspend::OpenDefer } else { Suspend::GeneralDefer(state.frame) };
+        let Suspended { fnv, known, linked } = self.suspend(call, how)?;
         let state = self.defers.as_mut().expect("a function with defer has a DeferFrame");
         let frame = state.frame;
         let flags = MemFlagsData::trusted();
@@ -163,79 +152,9 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         Ok(())
     }
 
-    /// The `func()` closure that performs the deferred call `call`, its code when
-    /// known at compile time, and whether it is already linked into the frame's
-    /// general list (a thunk made by `runtime.newdefer`).
-    fn deferred_closure(&mut self, call: &'a Expr) -> R<(Value, Option<KnownCode>, bool)> {
-        let ExprKind::Call { func, args, .. } = &strip(call).kind else { unreachable!("defer of a non-call") };
-        let callee = strip(func);
-        let go_sig = match self.info.types.under(self.info.type_of(callee.id)) {
-            TypeKind::Func(s) => Some(s.clone()),
-            _ => None,
-        };
-        let mode = self.info.exprs.get(&callee.id).map(|tv| tv.mode);
-        let special = self.info.use_of(callee.id).is_some_and(|o| matches!(self.info.object(o).kind, ObjKind::Builtin(_) | ObjKind::PkgFunc(_))) || self.info.methods.contains_key(&callee.id);
-        // `defer f()` of a `func()`: the function value itself is the deferred call.
-        if args.is_empty() && !special && mode != Some(Mode::TypeExpr) && go_sig.as_ref().is_some_and(|s| s.params.is_empty() && s.results.is_empty()) {
-            if let ExprKind::FuncLit { .. } = callee.kind {
-                let (obj, func) = self.closure_object(callee)?;
-                return Ok((obj, Some(KnownCode { func, takes_closure: true }), false));
-            }
-            let top_level = self.info.use_of(callee.id).filter(|&o| matches!(self.info.object(o).kind, ObjKind::Func)).map(|o| self.p.funcs[&o]);
-            let known = top_level.map(|func| KnownCode { func, takes_closure: false });
-            return Ok((self.expr(callee)?[0], known, false));
-        }
-        if args.len() == 1 && matches!(self.info.types.kind(self.info.type_of(args[0].id)), TypeKind::Tuple(_)) {
-            return Err(self.err(call.span, "not supported yet: defer of a call with a multi-value argument"));
-        }
-        // A thunk: evaluate what the call needs now, into its closure object.
-        let mut nodes: Vec<&'a Expr> = Vec::new();
-        if let Some(&_) = self.info.methods.get(&callee.id) {
-            let ExprKind::Selector { x, .. } = &callee.kind else { unreachable!("method of non-selector") };
-            nodes.push(x);
-        } else if !special && self.info.use_of(callee.id).is_none_or(|o| !matches!(self.info.object(o).kind, ObjKind::Func)) {
-            nodes.push(callee);
-        }
-        nodes.extend(args.iter().filter(|a| self.info.const_value(a.id).is_none()));
-        let mut values = Vec::new();
-        let mut captured = Vec::new();
-        let mut size = 8u64;
-        for n in nodes {
-            let ty = self.value_type(n);
-            let v = self.expr(n)?;
-            let v = self.snapshot(ty, v);
-            let align = self.info.types.align_of(ty).clamp(1, 8);
-            size = size.next_multiple_of(align.max(8));
-            captured.push(Captured { node: n.id, offset: size as i32 });
-            values.push((size, ty, v));
-            size += self.info.types.size_of(ty);
-        }
-        let thunk = self.p.queue_defer_thunk(&self.name.clone(), call, captured);
-        let size = size.next_multiple_of(8);
-        // Open-coded: in the function's aggregate frame (each such `defer` runs at most
-        // once per call, and the frame outlives its deferred calls, panics included).
-        // General: in the defer node, reused after the call.
-        let state = self.defers.as_ref().expect("defer state");
-        let (open, frame) = (state.open, state.frame);
-        let obj = if open {
-            self.stack_temp(size, 8)
-        } else {
-            let n = self.b.ins().iconst(I64, size as i64);
-            self.call_runtime("runtime.newdefer", &[frame, n], &[PTR])[0]
-        };
-        let f = self.p.module.declare_func_in_func(thunk, self.b.func);
-        let code = self.b.ins().func_addr(PTR, f);
-        self.b.ins().store(MemFlagsData::trusted(), code, obj, 0);
-        for (off, ty, v) in values {
-            let at = self.b.ins().iadd_imm_s(obj, off as i64);
-            self.store_to(at, ty, &v);
-        }
-        Ok((obj, Some(KnownCode { func: thunk, takes_closure: true }), !open))
-    }
-
-    /// Emits a call of deferred closure `fnv` (nil: Go's nil-dereference panic), directly
-    /// when its code is known.
-    fn call_deferred(&mut self, fnv: Value, known: Option<KnownCode>) {
+    /// Emits a call of `func()` closure `fnv` (nil: Go's nil-dereference panic),
+    /// directly when its code is known.
+    pub fn call_func0(&mut self, fnv: Value, known: Option<KnownCode>) {
         if let Some(k) = known {
             let f = self.p.module.declare_func_in_func(k.func, self.b.func);
             let args: &[Value] = if k.takes_closure { &[self.g, fnv] } else { &[self.g] };
@@ -271,7 +190,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
                 let cleared = self.b.ins().band_imm_s(bits, !(1i64 << slot));
                 self.b.ins().store(flags, cleared, frame, REC_BITS);
                 let fnv = self.b.ins().load(PTR, flags, frame, REC_FNS + 8 * slot as i32);
-                self.call_deferred(fnv, known);
+                self.call_func0(fnv, known);
                 self.b.ins().jump(next, &[]);
                 self.b.switch_to_block(next);
                 self.b.seal_block(next);
@@ -287,7 +206,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             self.b.ins().brif(some, run, &[], done, &[]);
             self.b.switch_to_block(run);
             self.b.seal_block(run);
-            self.call_deferred(popped[1], None);
+            self.call_func0(popped[1], None);
             self.b.ins().jump(head, &[]);
             self.b.seal_block(head);
             self.b.switch_to_block(done);
@@ -310,25 +229,4 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         let frames_up = self.b.ins().iconst(I64, self.thunk.is_some() as i64);
         self.call_runtime("runtime.gorecover", &[self.g, frames_up], &[PTR, PTR])
     }
-
-    /// The body of a defer thunk: the deferred call with its callee and arguments
-    /// taken from the closure object (`captured`), as a tail call when possible.
-    pub fn translate_defer_thunk(mut self, call: &'a Expr, captured: &[Captured]) -> Result<(), Vec<syntax::Diagnostic>> {
-        self.enter_closure();
-        self.is_closure = true;
-        self.set_pos(call.span);
-        self.thunk = Some(captured.iter().map(|c| (c.node, c.offset)).collect());
-        self.tail_call = true;
-        self.call(strip(call))?;
-        self.emit_return()?;
-        self.finalize();
-        Ok(())
-    }
-}
-
-fn strip(mut e: &Expr) -> &Expr {
-    while let ExprKind::Paren(x) = &e.kind {
-        e = x;
-    }
-    e
 }

@@ -60,9 +60,15 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             return Ok(self.load_from(addr, ty));
         }
         let v = self.expr_unconverted(e)?;
+        Ok(self.converted(e, self.info.type_of(e.id), v))
+    }
+
+    /// Value `v` of `e`, of type `ty`, converted to the interface the checker
+    /// recorded for `e`, if any.
+    pub fn converted(&mut self, e: &Expr, ty: TypeId, v: Vec<Value>) -> Vec<Value> {
         match self.info.iface_conversions.get(&e.id) {
-            Some(_) => Ok(self.to_interface(self.info.type_of(e.id), v)),
-            None => Ok(v),
+            Some(_) => self.convert_to_interface(ty, v),
+            None => v,
         }
     }
 
@@ -74,7 +80,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
 
     /// A value of concrete type `ty` as an interface value: its descriptor and a heap
     /// copy of it.
-    pub fn to_interface(&mut self, ty: TypeId, v: Vec<Value>) -> Vec<Value> {
+    pub fn convert_to_interface(&mut self, ty: TypeId, v: Vec<Value>) -> Vec<Value> {
         let ty = self.info.types.default_type(ty);
         let size = self.info.types.size_of(ty);
         let data = self.alloc(size);
@@ -113,6 +119,9 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             ExprKind::Selector { x, .. } => {
                 if self.info.use_of(e.id).is_some() {
                     return Err(self.err(e.span, "not supported yet: package functions as values"));
+                }
+                if let Some(&sel) = self.info.pkg_methods.get(&e.id) {
+                    return self.method_value(e, sel);
                 }
                 let addr = self.field_addr(e, x)?;
                 Ok(self.load_from(addr, ty))
@@ -201,7 +210,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
     }
 
     /// An index operand as i64, and whether its type is signed.
-    fn index_value(&mut self, index: &'a Expr) -> R<(Value, bool)> {
+    pub fn index_value(&mut self, index: &'a Expr) -> R<(Value, bool)> {
         let it = self.ty(index);
         let v = self.expr(index)?[0];
         let signed = !self.info.types.is_unsigned(it);
@@ -334,7 +343,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
                 let v = self.expr(x)?[0];
                 Ok(vec![self.b.ins().bxor_imm_s(v, 1)])
             }
-            UnOp::Recv => Err(self.err(x.span, "not supported yet: channels")),
+            UnOp::Recv => Ok(self.recv(x, true, false)?.0),
         }
     }
 
@@ -632,6 +641,9 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         if self.info.methods.contains_key(&callee.id) {
             return self.error_method_call(callee);
         }
+        if let Some(&sel) = self.info.pkg_methods.get(&callee.id) {
+            return self.method_call(e, callee, sel, args);
+        }
         let go_sig = match self.info.types.under(self.ty(callee)) {
             TypeKind::Func(s) => s.clone(),
             other => return Err(self.err(callee.span, format!("internal compiler error: call of {other:?}"))),
@@ -851,6 +863,10 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
                 let n = match t.under(xt).clone() {
                     _ if t.is_string(xt) => v[1],
                     TypeKind::Slice(_) => v[if b == Builtin::Len { 1 } else { 2 }],
+                    TypeKind::Chan { .. } => {
+                        let f = if b == Builtin::Len { "runtime.chanlen" } else { "runtime.chancap" };
+                        self.call_runtime(f, &[v[0]], &[I64])[0]
+                    }
                     TypeKind::Array { len, .. } => self.b.ins().iconst(I64, len as i64),
                     TypeKind::Pointer(arr) => {
                         let TypeKind::Array { len, .. } = *t.under(arr) else { unreachable!("len of pointer to non-array") };
@@ -867,6 +883,9 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             }
             Builtin::Make => {
                 let st = result_ty.expect("make has a type");
+                if let TypeKind::Chan { .. } = self.info.types.under(st) {
+                    return Ok(vec![vec![self.make_chan(st, args.get(1))?]]);
+                }
                 let TypeKind::Slice(elem) = *self.info.types.under(st) else {
                     return Err(self.err(e.span, "not supported yet: make of this type"));
                 };
@@ -896,6 +915,11 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
                 Ok(vec![])
             }
             Builtin::Recover => Ok(vec![self.recover()]),
+            Builtin::Close => {
+                let c = self.expr(&args[0])?[0];
+                self.call_runtime("runtime.closechan", &[self.g, c], &[]);
+                Ok(vec![])
+            }
             Builtin::Print | Builtin::Println => {
                 for (i, a) in args.iter().enumerate() {
                     if b == Builtin::Println && i > 0 {
@@ -927,7 +951,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
                 let w = self.extend_to_i64(v[0], signed);
                 (if signed { "runtime.printint" } else { "runtime.printuint" }, vec![w])
             }
-            TypeKind::Pointer(_) | TypeKind::Func(_) => ("runtime.printpointer", v),
+            TypeKind::Pointer(_) | TypeKind::Func(_) | TypeKind::Chan { .. } => ("runtime.printpointer", v),
             TypeKind::Slice(_) => ("runtime.printslice", v),
             TypeKind::Interface { .. } => ("runtime.printeface", v),
             _ => return Err(self.err(a.span, format!("illegal types for operand: print\n\t{}", t.type_string(ty)))),
@@ -1135,15 +1159,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
                 call_args.extend([buf, n]);
                 break;
             }
-            let v = self.expr(&args[i])?;
-            let v = match p {
-                PkgType::Int | PkgType::Int64 => {
-                    let signed = !self.info.types.is_unsigned(self.ty(&args[i]));
-                    vec![self.extend_to_i64(v[0], signed)]
-                }
-                _ => v,
-            };
-            call_args.extend(v);
+            call_args.extend(self.pkg_arg(*p, &args[i])?);
         }
         let returns: Vec<Type> = match f.results.first() {
             Some(PkgType::String) => vec![PTR, I64],
@@ -1175,6 +1191,19 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             (Some(o), _) => vec![self.load_from(o, self.ty(e))],
             (None, Some(_)) => vec![rets],
             (None, None) => vec![],
+        })
+    }
+
+    /// A fixed (not `...any`) argument of a package function or method as the
+    /// runtime takes it: integers widened to 64 bits.
+    pub fn pkg_arg(&mut self, p: PkgType, arg: &'a Expr) -> R<Vec<Value>> {
+        let v = self.expr(arg)?;
+        Ok(match p {
+            PkgType::Int | PkgType::Int64 => {
+                let signed = !self.info.types.is_unsigned(self.ty(arg));
+                vec![self.extend_to_i64(v[0], signed)]
+            }
+            _ => v,
         })
     }
 

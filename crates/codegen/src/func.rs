@@ -83,6 +83,12 @@ const MAY_PANIC: &[&str] = &[
     "runtime.growslice",
     "strings.Repeat",
     "strconv.FormatInt",
+    "runtime.makechan",
+    "runtime.chansend1",
+    "runtime.closechan",
+    "runtime.selectgo",
+    "sync.(*WaitGroup).Add",
+    "sync.(*WaitGroup).Done",
 ];
 
 /// What a call calls.
@@ -290,7 +296,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
                 }
                 None => {
                     let places: Vec<(Place, TypeId)> = spec.names.iter().map(|n| (self.place_of_ident(n), self.def_type(n))).collect();
-                    let vals = self.call_multi(&spec.values[0])?;
+                    let vals = self.rhs_values(&spec.values, places.len())?.expect("a multi-value initialiser");
                     for ((place, ty), v) in places.iter().zip(vals) {
                         self.store(place, *ty, &v);
                     }
@@ -307,9 +313,11 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         Ok(())
     }
 
-    /// Starts a closure-signature function with no Go parameters (defer thunks).
-    pub fn enter_closure(&mut self) {
-        self.enter(true);
+    /// Starts a closure without Go source (thunks, method values); returns its
+    /// flattened Go parameters.
+    pub fn enter_closure(&mut self) -> Vec<Value> {
+        self.is_closure = true;
+        self.enter(true)
     }
 
     /// Translates a function or closure body.

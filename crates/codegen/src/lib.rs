@@ -20,8 +20,12 @@ mod abi;
 mod defers;
 mod expr;
 mod func;
+mod goroutines;
 mod program;
 mod stmt;
+#[cfg(test)]
+mod tests;
+mod thunks;
 
 use std::sync::Arc;
 

@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use ::types::packages::MethodCall;
 use ::types::{Info, ObjId, ObjKind, TypeId, TypeKind};
 use cranelift_codegen::ir::{types::I64, AbiParam, ArgumentPurpose, InstBuilder, Signature, SourceLoc, Type, UserFuncName};
 use cranelift_codegen::FinalizedMachExceptionHandler;
@@ -47,11 +48,14 @@ pub(crate) enum PendingKind<'a> {
         /// The literal's expression id for closures (its captures are in `Info`).
         lit: Option<NodeId>,
     },
-    /// The code of a deferred call's closure (crate::defers).
-    DeferThunk { call: &'a ast::Expr, captured: Vec<Captured> },
+    /// The code of a suspended call's closure (crate::thunks).
+    Thunk { call: &'a ast::Expr, captured: Vec<Captured> },
+    /// The code of a method value's closure (crate::goroutines) with `nparams`
+    /// one-word parameters.
+    MethodValue { call: MethodCall, nparams: usize },
 }
 
-/// A value a defer thunk's closure object holds: the expression it was evaluated
+/// A value a thunk's closure object holds: the expression it was evaluated
 /// from, and its byte offset in the object.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Captured {
@@ -81,8 +85,9 @@ pub(crate) struct Program<'a> {
     morestack: FuncId,
     /// Per enclosing function name: how many closures were named after it.
     closure_counts: HashMap<String, u32>,
-    /// Per enclosing function name: how many defer thunks were named after it.
-    thunk_counts: HashMap<String, u32>,
+    /// Per enclosing function name and thunk kind: how many thunks were named
+    /// after it.
+    thunk_counts: HashMap<(String, &'static str), u32>,
     data_count: u32,
 }
 
@@ -136,7 +141,7 @@ impl<'a> Program<'a> {
         put(&mut bytes, 8, types.size_of(ty));
         let mut relocs: Vec<(u32, DataId)> = Vec::new();
         match types.under(ty).clone() {
-            TypeKind::Pointer(e) | TypeKind::Slice(e) => relocs.push((16, self.type_desc(e))),
+            TypeKind::Pointer(e) | TypeKind::Slice(e) | TypeKind::Chan { elem: e, .. } => relocs.push((16, self.type_desc(e))),
             TypeKind::Array { len, elem } => {
                 relocs.push((16, self.type_desc(elem)));
                 put(&mut bytes, 24, len);
@@ -229,17 +234,30 @@ impl<'a> Program<'a> {
         id
     }
 
-    /// Declares the thunk of deferred call `call` (a closure with no parameters or
-    /// results), `main.f.deferwrap1`, and queues it. (A separate count: function
-    /// literals keep Go's `funcN` numbering.)
-    pub fn queue_defer_thunk(&mut self, parent: &str, call: &'a ast::Expr, captured: Vec<Captured>) -> FuncId {
+    /// Declares the thunk of suspended call `call` (a closure with no parameters or
+    /// results), `main.f.deferwrap1` or `main.f.gowrap1` (`kind`), and queues it.
+    /// (Counted per kind: function literals keep Go's `funcN` numbering.)
+    pub fn queue_thunk(&mut self, parent: &str, kind: &'static str, call: &'a ast::Expr, captured: Vec<Captured>) -> FuncId {
         let no_args = ::types::types::Signature { params: vec![], results: vec![], variadic: false };
-        let count = self.thunk_counts.entry(parent.to_string()).or_insert(0);
+        let count = self.thunk_counts.entry((parent.to_string(), kind)).or_insert(0);
         *count += 1;
-        let name = format!("{parent}.deferwrap{count}");
+        let name = format!("{parent}.{kind}{count}");
         let clif_sig = go_signature(&self.info.types, &no_args, true);
         let id = self.module.declare_function(&name, Linkage::Local, &clif_sig).expect("fresh thunk name");
-        self.queue.push(PendingFunc { id, name, kind: PendingKind::DeferThunk { call, captured } });
+        self.queue.push(PendingFunc { id, name, kind: PendingKind::Thunk { call, captured } });
+        id
+    }
+
+    /// The code of method values whose method is called as `call` (closure
+    /// signature `go_sig`), named `name` (`sync.(*WaitGroup).Done-fm`), queued on
+    /// first use.
+    pub fn method_value_code(&mut self, name: String, call: MethodCall, go_sig: &::types::types::Signature) -> FuncId {
+        if let Some(cranelift_module::FuncOrDataId::Func(id)) = self.module.get_name(&name) {
+            return id;
+        }
+        let sig = go_signature(&self.info.types, go_sig, true);
+        let id = self.module.declare_function(&name, Linkage::Local, &sig).expect("fresh method value name");
+        self.queue.push(PendingFunc { id, name, kind: PendingKind::MethodValue { call, nparams: go_sig.params.len() } });
         id
     }
 
@@ -363,7 +381,8 @@ pub fn compile(module: &mut dyn Module, file: &SourceFile, ast: &ast::File, info
             let t = FunctionTranslator::new(&mut p, builder, pending.name.clone());
             match pending.kind {
                 PendingKind::Body { sig, go_sig, body, lit } => t.translate_function(sig, &go_sig, body, lit)?,
-                PendingKind::DeferThunk { call, captured } => t.translate_defer_thunk(call, &captured)?,
+                PendingKind::Thunk { call, captured } => t.translate_thunk(call, &captured)?,
+                PendingKind::MethodValue { call, nparams } => t.translate_method_value(call, nparams)?,
             }
             out.push(finish(&mut p, &mut ctx, pending.id, pending.name, opts)?);
         } else if let Some((adapter, target)) = p.adapters.pop() {

@@ -5,7 +5,7 @@ use ::types::{ObjId, TypeId, TypeKind};
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::types::{I32, I64, I8};
 use cranelift_codegen::ir::{InstBuilder, MemFlagsData, Value};
-use syntax::ast::{AssignOp, BinOp, Block as AstBlock, CaseClause, Decl, Expr, ExprKind, Stmt, StmtKind};
+use syntax::ast::{AssignOp, BinOp, Block as AstBlock, CaseClause, Decl, Expr, ExprKind, Stmt, StmtKind, UnOp};
 use syntax::Diagnostic;
 
 use crate::expr::strip_parens;
@@ -40,9 +40,13 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             }
             StmtKind::Decl(_) => Ok(()),
             StmtKind::Expr(e) => {
-                match &e.kind {
+                match &strip_parens(e).kind {
                     ExprKind::Call { .. } => {
-                        self.call(e)?;
+                        self.call(strip_parens(e))?;
+                    }
+                    // The received value is discarded by the runtime.
+                    ExprKind::Unary { op: UnOp::Recv, x } => {
+                        self.recv(x, false, false)?;
                     }
                     _ => {
                         self.expr(e)?;
@@ -148,10 +152,10 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
                 Ok(())
             }
             StmtKind::Fallthrough => Err(self.err(s.span, "fallthrough statement out of place")),
-            StmtKind::Go(_) => Err(self.err(s.span, "not supported yet: goroutines")),
+            StmtKind::Go(call) => self.go_stmt(call),
             StmtKind::Defer(call) => self.defer_stmt(call),
-            StmtKind::Send { .. } => Err(self.err(s.span, "not supported yet: channels")),
-            StmtKind::Select { .. } => Err(self.err(s.span, "not supported yet: select")),
+            StmtKind::Send { chan, value } => self.send(chan, value),
+            StmtKind::Select { clauses } => self.select(label, clauses),
             StmtKind::TypeSwitch { .. } => Err(self.err(s.span, "not supported yet: type switches")),
         }
     }
@@ -190,7 +194,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
     }
 
     /// The body of a loop, with `break` going to `exit` and `continue` to `cont`.
-    fn loop_body(&mut self, label: Option<String>, stmts: &'a [Stmt], exit: cranelift_codegen::ir::Block, cont: cranelift_codegen::ir::Block) -> R<()> {
+    pub(crate) fn loop_body(&mut self, label: Option<String>, stmts: &'a [Stmt], exit: cranelift_codegen::ir::Block, cont: cranelift_codegen::ir::Block) -> R<()> {
         self.targets.push(JumpTarget { label, break_block: exit, continue_block: Some(cont) });
         let r = self.block(stmts);
         self.targets.pop();
@@ -203,14 +207,22 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
     /// targets: one expression per target, or one call with `n` results. `None` when
     /// there is no right-hand side. Aggregates are snapshotted, so targets can be
     /// assigned in any order afterwards.
-    fn rhs_values(&mut self, values: &'a [Expr], n: usize) -> R<Option<Vec<Vec<Value>>>> {
+    pub(crate) fn rhs_values(&mut self, values: &'a [Expr], n: usize) -> R<Option<Vec<Vec<Value>>>> {
         if values.is_empty() {
             return Ok(None);
         }
         if values.len() == 1 && n > 1 {
             let v = strip_parens(&values[0]);
-            if let (true, ExprKind::TypeAssert { x, .. }) = (self.info.comma_ok.contains(&v.id), &v.kind) {
-                return Ok(Some(self.type_assert(v, x, true)?));
+            if self.info.comma_ok.contains(&v.id) {
+                match &v.kind {
+                    ExprKind::TypeAssert { x, .. } => return Ok(Some(self.type_assert(v, x, true)?)),
+                    ExprKind::Unary { op: UnOp::Recv, x } => {
+                        let (val, ok) = self.recv(x, true, true)?;
+                        let val = self.converted(&values[0], self.info.type_of(v.id), val);
+                        return Ok(Some(vec![val, vec![ok.expect("comma-ok receive")]]));
+                    }
+                    _ => {}
+                }
             }
             return Ok(Some(self.call_multi(&values[0])?));
         }
@@ -225,7 +237,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
 
     /// The place an assignment target denotes, declaring it first if `:=` introduces
     /// it. Returns the place and the target's type.
-    fn target(&mut self, e: &'a Expr, define: bool) -> R<(Place, TypeId)> {
+    pub(crate) fn target(&mut self, e: &'a Expr, define: bool) -> R<(Place, TypeId)> {
         if let ExprKind::Ident(name) = &e.kind {
             if name == "_" {
                 return Ok((Place::Blank, TypeId::INVALID));
@@ -357,6 +369,9 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
     fn range(&mut self, label: Option<String>, key: Option<&'a Expr>, value: Option<&'a Expr>, define: bool, x: &'a Expr, body: &'a AstBlock) -> R<()> {
         let xt = self.info.type_of(x.id);
         let t = &self.info.types;
+        if let TypeKind::Chan { .. } = t.under(xt) {
+            return self.range_chan(label, key, define, x, body);
+        }
         let is_string = t.is_string(xt);
         let is_int = t.is_integer(xt);
         let value_used = value.is_some_and(|v| !matches!(&v.kind, ExprKind::Ident(n) if n == "_"));

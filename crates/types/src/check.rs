@@ -36,6 +36,8 @@ mod stmt;
 mod typexpr;
 
 #[cfg(test)]
+mod concurrency_tests;
+#[cfg(test)]
 mod robust_tests;
 #[cfg(test)]
 mod tests;
@@ -238,6 +240,8 @@ pub(crate) struct Checker<'a> {
     exact: HashMap<NodeId, Value>,
     /// Objects for package functions, created on first use.
     pkg_func_objs: HashMap<(&'static str, &'static str), ObjId>,
+    /// The named types of package types (`sync.Mutex`), created on first use.
+    pkg_types: HashMap<(&'static str, &'static str), TypeId>,
     /// Labeled statements enclosing the one being checked: (label, is a loop, is
     /// breakable, function depth).
     enclosing: Vec<(String, bool, bool, usize)>,
@@ -268,6 +272,7 @@ impl<'a> Checker<'a> {
             exact: HashMap::new(),
             method_names: Default::default(),
             pkg_func_objs: HashMap::new(),
+            pkg_types: HashMap::new(),
             enclosing: Vec::new(),
             depth: 0,
             too_deep: false,
@@ -408,6 +413,7 @@ impl<'a> Checker<'a> {
         let builtins: &[(&str, Builtin)] = &[
             ("append", Builtin::Append),
             ("cap", Builtin::Cap),
+            ("close", Builtin::Close),
             ("copy", Builtin::Copy),
             ("len", Builtin::Len),
             ("make", Builtin::Make),
@@ -422,7 +428,6 @@ impl<'a> Checker<'a> {
             self.universe.insert(name.to_string(), id);
         }
         let unsupported_funcs: &[(&str, &str)] = &[
-            ("close", "channels"),
             ("delete", "maps"),
             ("complex", "complex numbers"),
             ("real", "complex numbers"),

@@ -11,8 +11,9 @@
 //!   to (and representable in) `ty`: code generation emits it and never looks inside;
 //! * every identifier expression that names something has an entry in `Info::uses`,
 //!   every declaring identifier (other than `_`) one in `Info::defs`;
-//! * a selector `pkg.Name` has an entry in `uses` for the selector expression's id; a
-//!   field selector `x.f` has one in `Info::fields`.
+//! * a selector `pkg.Name` of a function has an entry in `uses` for the selector
+//!   expression's id; a field selector `x.f` has one in `Info::fields`, a method
+//!   selector one in `Info::methods` or `Info::pkg_methods`.
 
 use std::collections::HashMap;
 
@@ -20,7 +21,7 @@ use syntax::ast::NodeId;
 use syntax::Span;
 
 use crate::constant::ConstValue;
-use crate::packages::PkgFunc;
+use crate::packages::{PkgFunc, PkgMethod};
 use crate::types::{TypeId, Types};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -57,6 +58,7 @@ pub struct TypeAndValue {
 pub enum Builtin {
     Append,
     Cap,
+    Close,
     Copy,
     Len,
     Make,
@@ -109,6 +111,15 @@ pub struct FieldSel {
     pub through_pointer: bool,
 }
 
+/// The method a selector `x.M` selects on a value of a package type (`wg.Add`).
+#[derive(Clone, Copy, Debug)]
+pub struct MethodSel {
+    pub method: &'static PkgMethod,
+    /// `x` is a pointer to the type; otherwise `x` is addressable and the method
+    /// receives its address (Go's implicit `(&x).M`).
+    pub through_pointer: bool,
+}
+
 /// One package-level variable initialisation, in execution order.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GlobalInit {
@@ -132,10 +143,14 @@ pub struct Info {
     /// A method selector `x.M` on an interface value `x` (only `error`'s `Error`):
     /// the index of the method in the interface.
     pub methods: HashMap<NodeId, usize>,
+    /// A method selector `x.M` on a value of a package type: the callee of a call,
+    /// or a method value (a `func` bound to the receiver's address).
+    pub pkg_methods: HashMap<NodeId, MethodSel>,
     /// Expressions of a concrete type used where an interface is expected (assigned,
     /// passed, returned, panicked): the interface type their value is converted to.
     pub iface_conversions: HashMap<NodeId, TypeId>,
-    /// Type assertions in the comma-ok form (`v, ok := x.(T)`).
+    /// Type assertions and receives in the comma-ok form (`v, ok := x.(T)`,
+    /// `v, ok := <-c`).
     pub comma_ok: std::collections::HashSet<NodeId>,
     /// For each function literal (by its expression id): the variables of enclosing
     /// functions it refers to, in first-use order. Each of them `escapes`.

@@ -20,4 +20,4 @@ pub mod types;
 pub use check::check_file;
 pub use constant::ConstValue;
 pub use info::{Info, Mode, ObjId, ObjKind, Object, TypeAndValue};
-pub use types::{Basic, TypeId, TypeKind, Types};
+pub use types::{Basic, ChanDir, TypeId, TypeKind, Types};

@@ -14,6 +14,8 @@ pub enum PkgType {
     StringSlice,
     /// `error`
     Error,
+    /// `func()`
+    Func,
     /// `...any`: the remaining arguments, each passed to the runtime as an `Eface`.
     VariadicAny,
 }
@@ -62,6 +64,10 @@ pub static PACKAGE_FUNCS: &[PkgFunc] = &[
     // Collects nothing yet (no garbage collector); halves goroutine stacks that are
     // less than a quarter used, as Go's GC does.
     func("runtime", "GC", "runtime.GC", &[], &[]),
+    // Yields the processor to other goroutines.
+    PkgFunc { package: "runtime", name: "Gosched", symbol: "runtime.Gosched", params: &[], results: &[], unmodelled_results: false, noreturn: false, takes_g: true },
+    func("runtime", "NumGoroutine", "runtime.NumGoroutine", &[], &[Int]),
+    func("runtime", "GOMAXPROCS", "runtime.GOMAXPROCS", &[Int], &[Int]),
     // Stops the program with SIGTRAP, as under a debugger.
     func("runtime", "Breakpoint", "runtime.Breakpoint", &[], &[]),
     func("strings", "Contains", "strings.Contains", &[String, String], &[Bool]),
@@ -82,11 +88,62 @@ pub static PACKAGE_FUNCS: &[PkgFunc] = &[
     func("strconv", "Quote", "strconv.Quote", &[String], &[String]),
 ];
 
+/// A type of an imported package whose values the runtime manipulates (`sync.Mutex`):
+/// a struct of unexported `uint64` words, zero value ready to use, with methods on
+/// its pointer type.
+#[derive(Debug)]
+pub struct PkgTypeDef {
+    pub package: &'static str,
+    pub name: &'static str,
+    /// The names of the struct's words (code outside the package cannot name them).
+    pub words: &'static [&'static str],
+    pub methods: &'static [PkgMethod],
+}
+
+/// A method with a pointer receiver of a package type (none has results).
+#[derive(Debug)]
+pub struct PkgMethod {
+    pub name: &'static str,
+    pub params: &'static [PkgType],
+    pub call: MethodCall,
+}
+
+/// How a method call is compiled; every runtime entry point takes `g`, then the
+/// receiver's address.
+#[derive(Clone, Copy, Debug)]
+pub enum MethodCall {
+    /// `symbol(g, recv, args...)`.
+    Runtime(&'static str),
+    /// `Once.Do(f)`: `if begin(g, recv) { f(); end(g, recv) }`.
+    Once { begin: &'static str, end: &'static str },
+}
+
+const fn method(name: &'static str, symbol: &'static str, params: &'static [PkgType]) -> PkgMethod {
+    PkgMethod { name, params, call: MethodCall::Runtime(symbol) }
+}
+
+/// Sizes (in words) and symbols are the runtime's contract (docs/abi.md).
+pub static PACKAGE_TYPES: &[PkgTypeDef] = &[
+    PkgTypeDef {
+        package: "sync",
+        name: "WaitGroup",
+        words: &["state1", "state2"],
+        methods: &[method("Add", "sync.(*WaitGroup).Add", &[Int]), method("Done", "sync.(*WaitGroup).Done", &[]), method("Wait", "sync.(*WaitGroup).Wait", &[])],
+    },
+    PkgTypeDef { package: "sync", name: "Mutex", words: &["state"], methods: &[method("Lock", "sync.(*Mutex).Lock", &[]), method("Unlock", "sync.(*Mutex).Unlock", &[])] },
+    PkgTypeDef {
+        package: "sync",
+        name: "Once",
+        words: &["done", "m"],
+        methods: &[PkgMethod { name: "Do", params: &[Func], call: MethodCall::Once { begin: "sync.(*Once).begin", end: "sync.(*Once).end" } }],
+    },
+];
+
 /// Package-level string constants: `(package, name, value)`.
 pub static PACKAGE_CONSTS: &[(&str, &str, &str)] = &[("runtime", "GOOS", "linux"), ("runtime", "GOARCH", "amd64")];
 
 /// The import paths the compiler accepts.
-pub const PACKAGES: &[&str] = &["errors", "fmt", "os", "runtime", "strings", "strconv"];
+pub const PACKAGES: &[&str] = &["errors", "fmt", "os", "runtime", "strings", "strconv", "sync"];
 
 /// The value of a package's string constant (`runtime.GOARCH`).
 pub fn lookup_const(package: &str, name: &str) -> Option<&'static str> {
@@ -95,4 +152,8 @@ pub fn lookup_const(package: &str, name: &str) -> Option<&'static str> {
 
 pub fn lookup(package: &str, name: &str) -> Option<&'static PkgFunc> {
     PACKAGE_FUNCS.iter().find(|f| f.package == package && f.name == name)
+}
+
+pub fn lookup_type(package: &str, name: &str) -> Option<&'static PkgTypeDef> {
+    PACKAGE_TYPES.iter().find(|t| t.package == package && t.name == name)
 }

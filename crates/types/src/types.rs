@@ -1,10 +1,11 @@
 //! Go types, interned in a [`Types`] table, and their memory layout on x86-64.
 //!
-//! Structural types (pointers, slices, arrays, structs, functions, tuples) are interned:
-//! two structurally identical unnamed types get the same [`TypeId`], so identity is id
-//! equality. Each named type declaration creates a fresh id whose underlying type is
-//! filled in once the declaration is resolved. `byte` and `rune` are the ids of
-//! `uint8` and `int32` (aliases, as in Go).
+//! Structural types (pointers, slices, arrays, structs, functions, channels, tuples)
+//! are interned: two structurally identical unnamed types get the same [`TypeId`], so
+//! identity is id equality. Each named type declaration creates a fresh id whose
+//! underlying type is filled in once the declaration is resolved; so does the first
+//! use of a package's type (`sync.Mutex`). `byte` and `rune` are the ids of `uint8`
+//! and `int32` (aliases, as in Go).
 //!
 //! Layout (sizes, alignments, field offsets) lives here because both code generation
 //! and the runtime type descriptors must agree on it; docs/abi.md states it in prose.
@@ -56,6 +57,17 @@ pub struct Signature {
     pub variadic: bool,
 }
 
+/// Which operations a channel type permits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ChanDir {
+    /// `chan T`
+    Both,
+    /// `chan<- T`
+    Send,
+    /// `<-chan T`
+    Recv,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum TypeKind {
     Basic(Basic),
@@ -64,11 +76,14 @@ pub enum TypeKind {
     Array { len: u64, elem: TypeId },
     Struct { fields: Vec<Field> },
     Func(Signature),
+    /// A channel: one word, the runtime's `*hchan` (nil = 0).
+    Chan { dir: ChanDir, elem: TypeId },
     /// The result list of a call returning several values.
     Tuple(Vec<TypeId>),
-    /// A defined type `type Name U`. `underlying` is `None` only while the declaration
-    /// is being resolved.
-    Named { name: String, underlying: Option<TypeId> },
+    /// A defined type `type Name U` of package main (`pkg` is `None`), or a type of
+    /// an imported package (`sync.Mutex`). `underlying` is `None` only while the
+    /// declaration is being resolved.
+    Named { name: String, pkg: Option<&'static str>, underlying: Option<TypeId> },
     /// An interface type. Only two exist: `interface{}` (no methods) and the
     /// underlying type of `error` (`Error() string`); user-declared interfaces with
     /// methods are not supported yet.
@@ -174,11 +189,25 @@ impl Types {
         id
     }
 
-    /// A fresh named type; set its underlying type with [`Types::set_underlying`].
+    /// A fresh named type of package main; set its underlying type with
+    /// [`Types::set_underlying`].
     pub fn new_named(&mut self, name: impl Into<String>) -> TypeId {
+        self.new_named_in(None, name)
+    }
+
+    /// A fresh named type of package `pkg` (`None`: main).
+    pub fn new_named_in(&mut self, pkg: Option<&'static str>, name: impl Into<String>) -> TypeId {
         let id = TypeId(self.kinds.len() as u32);
-        self.kinds.push(TypeKind::Named { name: name.into(), underlying: None });
+        self.kinds.push(TypeKind::Named { name: name.into(), pkg, underlying: None });
         id
+    }
+
+    /// The package a named type belongs to (`None`: main, or not a named type).
+    pub fn package_of(&self, t: TypeId) -> Option<&'static str> {
+        match self.kind(t) {
+            TypeKind::Named { pkg, .. } => *pkg,
+            _ => None,
+        }
     }
 
     pub fn set_underlying(&mut self, named: TypeId, underlying: TypeId) {
@@ -269,6 +298,11 @@ impl Types {
         matches!(self.under(t), TypeKind::Interface { .. })
     }
 
+    /// Whether `nil` is a value of `t` (untyped nil itself included).
+    pub fn has_nil(&self, t: TypeId) -> bool {
+        t == TypeId::UNTYPED_NIL || matches!(self.under(t), TypeKind::Pointer(_) | TypeKind::Slice(_) | TypeKind::Func(_) | TypeKind::Interface { .. } | TypeKind::Chan { .. })
+    }
+
     pub fn is_boolean(&self, t: TypeId) -> bool {
         matches!(self.basic(t), Some(Basic::Bool | Basic::UntypedBool))
     }
@@ -308,7 +342,7 @@ impl Types {
                 String | UntypedString => (16, 8),
                 _ => (8, 8),
             },
-            TypeKind::Pointer(_) | TypeKind::Func(_) => (8, 8),
+            TypeKind::Pointer(_) | TypeKind::Func(_) | TypeKind::Chan { .. } => (8, 8),
             TypeKind::Slice(_) => (24, 8),
             TypeKind::Interface { .. } => (16, 8),
             TypeKind::Array { len, elem } => {
@@ -370,16 +404,30 @@ impl Types {
                 format!("struct{{{}}}", fs.join("; "))
             }
             TypeKind::Func(sig) => format!("func{}", self.signature_string(sig)),
+            TypeKind::Chan { dir, elem } => self.chan_string(*dir, *elem, self.type_string(*elem)),
             TypeKind::Tuple(ts) => {
                 let parts: Vec<String> = ts.iter().map(|t| self.type_string(*t)).collect();
                 format!("({})", parts.join(", "))
             }
-            TypeKind::Named { name, .. } => name.clone(),
+            TypeKind::Named { name, pkg: None, .. } => name.clone(),
+            TypeKind::Named { name, pkg: Some(p), .. } => format!("{p}.{name}"),
             TypeKind::Interface { methods } if methods.is_empty() => "interface{}".to_string(),
             TypeKind::Interface { methods } => {
                 let ms: Vec<String> = methods.iter().map(|m| format!("{}{}", m.name, self.signature_string_of(m.ty))).collect();
                 format!("interface{{{}}}", ms.join("; "))
             }
+        }
+    }
+
+    /// `chan T`, `chan<- T`, `<-chan T` with `elem` spelled `elem_str`; Go
+    /// parenthesises a receive-only element of a bidirectional channel, which
+    /// would otherwise read as `chan<- chan T`.
+    fn chan_string(&self, dir: ChanDir, elem: TypeId, elem_str: String) -> String {
+        match dir {
+            ChanDir::Both if matches!(self.kind(elem), TypeKind::Chan { dir: ChanDir::Recv, .. }) => format!("chan ({elem_str})"),
+            ChanDir::Both => format!("chan {elem_str}"),
+            ChanDir::Send => format!("chan<- {elem_str}"),
+            ChanDir::Recv => format!("<-chan {elem_str}"),
         }
     }
 
@@ -415,8 +463,9 @@ impl Types {
     pub fn runtime_name(&self, t: TypeId) -> String {
         match self.kind(t) {
             TypeKind::Named { .. } if t == TypeId::ERROR => "error".to_string(),
-            TypeKind::Named { name, .. } => format!("main.{name}"),
+            TypeKind::Named { name, pkg, .. } => format!("{}.{name}", pkg.unwrap_or("main")),
             TypeKind::Pointer(e) => format!("*{}", self.runtime_name(*e)),
+            TypeKind::Chan { dir, elem } => self.chan_string(*dir, *elem, self.runtime_name(*elem)),
             TypeKind::Slice(e) => format!("[]{}", self.runtime_name(*e)),
             TypeKind::Array { len, elem } => format!("[{len}]{}", self.runtime_name(*elem)),
             _ => self.type_string(t),

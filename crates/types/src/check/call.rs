@@ -10,7 +10,7 @@ use super::{expr_string, Checker, OMode, Operand};
 use crate::constant::Value;
 use crate::info::Builtin;
 use crate::packages::{PkgFunc, PkgType};
-use crate::types::{Basic, Signature, TypeId, TypeKind};
+use crate::types::{Basic, ChanDir, Signature, TypeId, TypeKind};
 
 impl<'a> Checker<'a> {
     pub(crate) fn call(&mut self, e: &'a Expr, func: &'a Expr, args: &'a [Expr], ellipsis: bool) -> Operand<'a> {
@@ -130,7 +130,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn pkg_type(&mut self, t: PkgType) -> TypeId {
+    pub(crate) fn pkg_type(&mut self, t: PkgType) -> TypeId {
         match t {
             PkgType::Int => TypeId::INT,
             PkgType::Int64 => TypeId::INT64,
@@ -138,6 +138,7 @@ impl<'a> Checker<'a> {
             PkgType::String => TypeId::STRING,
             PkgType::StringSlice => self.info.types.slice(TypeId::STRING),
             PkgType::Error => TypeId::ERROR,
+            PkgType::Func => self.info.types.intern(TypeKind::Func(Signature { params: vec![], results: vec![], variadic: false })),
             PkgType::VariadicAny => TypeId::INVALID,
         }
     }
@@ -303,7 +304,7 @@ impl<'a> Checker<'a> {
     fn convertible(&self, x: &Operand<'a>, t: TypeId) -> bool {
         let types = &self.info.types;
         if x.is_nil() {
-            return matches!(types.under(t), TypeKind::Pointer(_) | TypeKind::Slice(_) | TypeKind::Func(_) | TypeKind::Interface { .. });
+            return types.has_nil(t);
         }
         let v = if types.is_untyped(x.ty) { types.default_type(x.ty) } else { x.ty };
         if self.info.types.is_untyped(x.ty) && x.mode != OMode::Constant {
@@ -361,7 +362,14 @@ impl<'a> Checker<'a> {
             return true;
         }
         if v == TypeId::UNTYPED_NIL {
-            return matches!(types.under(t), TypeKind::Pointer(_) | TypeKind::Slice(_) | TypeKind::Func(_) | TypeKind::Interface { .. });
+            return types.has_nil(t);
+        }
+        // A bidirectional channel is assignable to a channel type with the same
+        // element type, unless both types are named.
+        if let (TypeKind::Chan { dir: ChanDir::Both, elem: ve }, TypeKind::Chan { elem: te, .. }) = (types.under(v), types.under(t)) {
+            if ve == te && (!named(v) || !named(t)) {
+                return true;
+            }
         }
         // Every type implements `interface{}`; only `error` itself implements `error`
         // (there are no methods to implement it with).
@@ -453,7 +461,7 @@ impl<'a> Checker<'a> {
             false
         };
         if x.is_nil() {
-            if matches!(types.under(target), TypeKind::Pointer(_) | TypeKind::Slice(_) | TypeKind::Func(_) | TypeKind::Interface { .. }) {
+            if types.has_nil(target) {
                 x.ty = target;
                 self.update_expr_type(x.expr, target);
                 return true;
@@ -510,7 +518,7 @@ impl<'a> Checker<'a> {
     fn builtin(&mut self, e: &'a Expr, func: &'a Expr, b: Builtin, args: &'a [Expr], ellipsis: bool) -> Operand<'a> {
         let name = expr_string(func);
         let (min, max): (usize, Option<usize>) = match b {
-            Builtin::Len | Builtin::Cap | Builtin::New | Builtin::Panic => (1, Some(1)),
+            Builtin::Len | Builtin::Cap | Builtin::Close | Builtin::New | Builtin::Panic => (1, Some(1)),
             Builtin::Copy => (2, Some(2)),
             Builtin::Make => (1, Some(3)),
             Builtin::Append => (1, None),
@@ -553,7 +561,7 @@ impl<'a> Checker<'a> {
                         TypeKind::Array { len, .. } => (true, (!self.has_call(&args[0])).then_some(*len as i128)),
                         _ => (false, None),
                     },
-                    TypeKind::Slice(_) => (true, None),
+                    TypeKind::Slice(_) | TypeKind::Chan { .. } => (true, None),
                     _ => (false, None),
                 };
                 if !ok {
@@ -568,6 +576,24 @@ impl<'a> Checker<'a> {
                     Some(v) => Operand::constant(TypeId::INT, Value::int(v), e),
                     None => Operand::new(OMode::Value, TypeId::INT, e),
                 }
+            }
+            Builtin::Close => {
+                let x = self.expr(&args[0]);
+                if x.is_invalid() {
+                    return Operand::invalid(e);
+                }
+                match self.info.types.under(x.ty) {
+                    TypeKind::Chan { dir: ChanDir::Recv, .. } => {
+                        let msg = format!("invalid operation: cannot close receive-only channel {}", self.describe(&x));
+                        self.error(args[0].span, msg);
+                    }
+                    TypeKind::Chan { .. } => {}
+                    _ => {
+                        let msg = format!("invalid operation: cannot close non-channel {}", self.describe(&x));
+                        self.error(args[0].span, msg);
+                    }
+                }
+                Operand::new(OMode::NoValue, TypeId::INVALID, e)
             }
             Builtin::Append => {
                 let s = self.expr(&args[0]);
@@ -656,15 +682,21 @@ impl<'a> Checker<'a> {
                     self.args_unchecked(&args[1..]);
                     return Operand::invalid(e);
                 }
-                if !matches!(self.info.types.under(t), TypeKind::Slice(_)) {
-                    let msg = format!("invalid argument: cannot make {}; type must be slice, map, or channel", expr_string(&args[0]));
-                    self.error(args[0].span, msg);
-                    self.args_unchecked(&args[1..]);
-                    return Operand::invalid(e);
-                }
-                if n < 2 {
-                    let msg = format!("invalid operation: {} expects 2 or 3 arguments; found {n}", expr_string(e));
+                // (fewest, most) arguments.
+                let arity = match self.info.types.under(t) {
+                    TypeKind::Slice(_) => (2, 3),
+                    TypeKind::Chan { .. } => (1, 2),
+                    _ => {
+                        let msg = format!("invalid argument: cannot make {}; type must be slice, map, or channel", expr_string(&args[0]));
+                        self.error(args[0].span, msg);
+                        self.args_unchecked(&args[1..]);
+                        return Operand::invalid(e);
+                    }
+                };
+                if n < arity.0 || n > arity.1 {
+                    let msg = format!("invalid operation: {} expects {} or {} arguments; found {n}", expr_string(e), arity.0, arity.1);
                     self.error(e.span, msg);
+                    self.args_unchecked(&args[1..]);
                     return Operand::invalid(e);
                 }
                 let mut sizes = Vec::new();

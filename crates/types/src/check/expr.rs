@@ -8,8 +8,9 @@ use syntax::ast::{self, BinOp, Expr, ExprKind, UnOp};
 
 use super::{expr_string, Checker, OMode, Operand};
 use crate::constant::{int_bits, CmpOp, ConstError, ConstOp, ReprError, Value, MAX_SHIFT};
-use crate::info::{FieldSel, ObjKind};
-use crate::types::{Basic, TypeId, TypeKind};
+use crate::info::{FieldSel, MethodSel, ObjKind};
+use crate::packages::{PkgMethod, PkgTypeDef};
+use crate::types::{Basic, ChanDir, Field, Signature, TypeId, TypeKind};
 
 impl<'a> Checker<'a> {
     /// Checks an expression and records it; the result may be anything (a type, a
@@ -268,6 +269,10 @@ impl<'a> Checker<'a> {
                     if let Some(v) = crate::packages::lookup_const(&path, &sel.name) {
                         return Operand::constant(TypeId::UNTYPED_STRING, Value::String(v.as_bytes().to_vec()), e);
                     }
+                    if let Some(def) = crate::packages::lookup_type(&path, &sel.name) {
+                        let t = self.pkg_named_type(def);
+                        return Operand::new(OMode::TypeExpr, t, e);
+                    }
                     let Some(f) = crate::packages::lookup(&path, &sel.name) else {
                         let msg = format!("undefined: {pname}.{}", sel.name);
                         self.error(e.span, msg);
@@ -304,7 +309,8 @@ impl<'a> Checker<'a> {
             TypeKind::Pointer(base) => (*base, true),
             _ => (xo.ty, false),
         };
-        if let TypeKind::Struct { fields } = types.under(st) {
+        // The fields of package types are unexported.
+        if let (TypeKind::Struct { fields }, None) = (types.under(st), types.package_of(st)) {
             if sel.name != "_" {
                 if let Some((index, f)) = fields.iter().enumerate().find(|(_, f)| f.name == sel.name) {
                     let fty = f.ty;
@@ -321,6 +327,21 @@ impl<'a> Checker<'a> {
                 return Operand::new(OMode::Value, mty, e);
             }
         }
+        if let Some(m) = self.pkg_method(st, &sel.name) {
+            if !through_pointer && xo.mode != OMode::Variable {
+                let msg = format!("cannot call pointer method {} on {}", sel.name, self.type_str(xo.ty));
+                self.error(sel.span, msg);
+                return Operand::invalid(e);
+            }
+            if !through_pointer {
+                // `x.M()` is `(&x).M()`.
+                self.mark_root_escapes(x);
+            }
+            self.info.pkg_methods.insert(e.id, MethodSel { method: m, through_pointer });
+            let params = m.params.iter().map(|&p| self.pkg_type(p)).collect();
+            let ty = self.info.types.intern(TypeKind::Func(Signature { params, results: vec![], variadic: false }));
+            return Operand::new(OMode::Value, ty, e);
+        }
         if self.method_names.contains(&sel.name) {
             // A method call: `not supported yet: methods` was reported at the method.
             return Operand::invalid(e);
@@ -328,6 +349,26 @@ impl<'a> Checker<'a> {
         let msg = format!("{}.{} undefined (type {} has no field or method {})", expr_string(x), sel.name, self.type_str(xo.ty), sel.name);
         self.error(sel.span, msg);
         Operand::invalid(e)
+    }
+
+    /// The named type of a package type: a struct of its words, created on first use.
+    fn pkg_named_type(&mut self, def: &'static PkgTypeDef) -> TypeId {
+        if let Some(&t) = self.pkg_types.get(&(def.package, def.name)) {
+            return t;
+        }
+        let named = self.info.types.new_named_in(Some(def.package), def.name);
+        let fields = def.words.iter().map(|w| Field { name: w.to_string(), ty: TypeId::UINT64 }).collect();
+        let st = self.info.types.intern(TypeKind::Struct { fields });
+        self.info.types.set_underlying(named, st);
+        self.pkg_types.insert((def.package, def.name), named);
+        named
+    }
+
+    /// Method `name` of type `t` if `t` is a package type (methods belong to the
+    /// named type itself: `type T sync.Mutex` has none).
+    fn pkg_method(&self, t: TypeId, name: &str) -> Option<&'static PkgMethod> {
+        let TypeKind::Named { name: tname, pkg: Some(pkg), .. } = self.info.types.kind(t) else { return None };
+        crate::packages::lookup_type(pkg, tname)?.methods.iter().find(|m| m.name == name)
     }
 
     /// Checks an index operand; returns its constant value if it has one. `max` is
@@ -595,6 +636,19 @@ impl<'a> Checker<'a> {
             return;
         }
         let tname = self.type_str(st);
+        if self.info.types.package_of(st).is_some() {
+            // Only the zero value can be written: the fields are unexported.
+            for (i, el) in elems.iter().enumerate() {
+                let (span, msg) = match (&el.key, fields.get(i)) {
+                    (Some(k), _) => (k.span, format!("unknown field '{}' in struct literal of type {tname}", expr_string(k))),
+                    (None, Some(f)) => (el.value.span, format!("implicit assignment to unexported field {} in {tname} literal", f.name)),
+                    (None, None) => (el.value.span, format!("too many values in {}", expr_string(e))),
+                };
+                self.error(span, msg);
+                self.raw_expr(&el.value);
+            }
+            return;
+        }
         if elems[0].key.is_some() {
             let mut seen = HashSet::new();
             for el in elems {
@@ -726,8 +780,17 @@ impl<'a> Checker<'a> {
             return Operand::new(OMode::Value, t, e);
         }
         if op == UnOp::Recv {
-            self.raw_expr(xe);
-            self.unsupported(e.span, "channels");
+            let x = self.expr(xe);
+            if x.is_invalid() {
+                return Operand::invalid(e);
+            }
+            let why = match *self.info.types.under(x.ty) {
+                TypeKind::Chan { dir: ChanDir::Send, .. } => "send-only channel",
+                TypeKind::Chan { elem, .. } => return Operand::new(OMode::Value, elem, e),
+                _ => "non-channel",
+            };
+            let msg = format!("invalid operation: cannot receive from {why} {}", self.describe(&x));
+            self.error(xe.span, msg);
             return Operand::invalid(e);
         }
         let x = self.expr(xe);
@@ -908,9 +971,9 @@ impl<'a> Checker<'a> {
             if (basic(x.ty) != basic(y.ty) && !(x.is_nil() || y.is_nil())) || types.is_boolean(x.ty) != types.is_boolean(y.ty) || types.is_string(x.ty) != types.is_string(y.ty) {
                 false
             } else if x.is_nil() {
-                has_nil(types, y.ty)
+                types.has_nil(y.ty)
             } else if y.is_nil() {
-                has_nil(types, x.ty)
+                types.has_nil(x.ty)
             } else {
                 !matches!(types.under(x.ty), TypeKind::Pointer(_)) && !matches!(types.under(y.ty), TypeKind::Pointer(_))
             }
@@ -945,7 +1008,7 @@ impl<'a> Checker<'a> {
         let types = &self.info.types;
         let (xnil, ynil) = nils;
         let mut cause: Option<String> = None;
-        let ok = if !(x.ty == y.ty || (xnil && has_nil(types, y.ty)) || (ynil && has_nil(types, x.ty)) || self.assignable_types(x.ty, y.ty) || self.assignable_types(y.ty, x.ty)) {
+        let ok = if !(x.ty == y.ty || (xnil && types.has_nil(y.ty)) || (ynil && types.has_nil(x.ty)) || self.assignable_types(x.ty, y.ty) || self.assignable_types(y.ty, x.ty)) {
             cause = Some(format!("mismatched types {} and {}", self.type_str(x.ty), self.type_str(y.ty)));
             false
         } else if matches!(op, BinOp::Eq | BinOp::Ne) {
@@ -954,7 +1017,7 @@ impl<'a> Checker<'a> {
                 false
             } else if xnil || ynil {
                 let other = if xnil { &y } else { &x };
-                if has_nil(types, other.ty) {
+                if types.has_nil(other.ty) {
                     true
                 } else {
                     cause = Some(format!("mismatched types {} and untyped nil", self.type_str(other.ty)));
@@ -1075,7 +1138,7 @@ impl<'a> Checker<'a> {
         let types = &self.info.types;
         match types.under(t) {
             TypeKind::Basic(b) => *b != Basic::UntypedNil,
-            TypeKind::Pointer(_) | TypeKind::Interface { .. } => true,
+            TypeKind::Pointer(_) | TypeKind::Interface { .. } | TypeKind::Chan { .. } => true,
             TypeKind::Array { elem, .. } => self.comparable_depth(*elem, depth + 1),
             TypeKind::Struct { fields } => fields.iter().all(|f| self.comparable_depth(f.ty, depth + 1)),
             _ => false,
@@ -1182,10 +1245,6 @@ impl<'a> Checker<'a> {
         }
         Operand::new(OMode::Value, x.ty, e)
     }
-}
-
-fn has_nil(types: &crate::types::Types, t: TypeId) -> bool {
-    matches!(types.under(t), TypeKind::Pointer(_) | TypeKind::Slice(_) | TypeKind::Func(_) | TypeKind::Interface { .. }) || t == TypeId::UNTYPED_NIL
 }
 
 /// The larger of two untyped numeric kinds (int < rune < float); `None` if either is

@@ -11,7 +11,7 @@ use super::expr::unparen;
 use super::{expr_string, Checker, LabelInfo, OMode, Operand};
 use crate::constant::{ConstValue, Value};
 use crate::info::{Builtin, Mode, ObjId, ObjKind};
-use crate::types::{Basic, TypeId, TypeKind};
+use crate::types::{Basic, ChanDir, TypeId, TypeKind};
 
 /// What the statement being checked may be (go/types' `stmtContext`).
 #[derive(Clone, Copy, Default)]
@@ -97,11 +97,7 @@ impl<'a> Checker<'a> {
             StmtKind::Empty => {}
             StmtKind::Decl(d) => self.local_decl(d),
             StmtKind::Expr(e) => self.expr_stmt(e),
-            StmtKind::Send { chan, value } => {
-                self.raw_expr(chan);
-                self.raw_expr(value);
-                self.unsupported(s.span, "channels");
-            }
+            StmtKind::Send { chan, value } => self.send_stmt(s.span, chan, value),
             StmtKind::IncDec { target, inc } => {
                 let x = self.expr(target);
                 if x.is_invalid() {
@@ -147,11 +143,8 @@ impl<'a> Checker<'a> {
                     }
                 }
             },
-            StmtKind::Go(e) => {
-                self.raw_expr(e);
-                self.unsupported(s.span, "goroutines");
-            }
-            StmtKind::Defer(e) => self.defer_stmt(e),
+            StmtKind::Go(e) => self.suspended_call(e, "go"),
+            StmtKind::Defer(e) => self.suspended_call(e, "defer"),
             StmtKind::Return(exprs) => self.return_stmt(s.span, exprs),
             StmtKind::Break(label) => self.branch(s.span, label.as_ref(), true, ctx),
             StmtKind::Continue(label) => self.branch(s.span, label.as_ref(), false, ctx),
@@ -184,7 +177,7 @@ impl<'a> Checker<'a> {
             }
             StmtKind::Switch { init, tag, clauses, .. } => self.switch_stmt(init.as_deref(), tag.as_ref(), clauses, ctx),
             StmtKind::TypeSwitch { span } => self.unsupported(*span, "type switches"),
-            StmtKind::Select { .. } => self.unsupported(s.span, "select"),
+            StmtKind::Select { clauses } => self.select_stmt(clauses, ctx),
             StmtKind::For { init, cond, post, body } => {
                 self.open_scope();
                 if let Some(init) = init {
@@ -311,8 +304,8 @@ impl<'a> Checker<'a> {
     pub(crate) fn check_gotos(&mut self, body: &'a ast::Block) {
         let mut scan = GotoScan { blocks: Vec::new(), label_block: HashMap::new(), over_decl: Vec::new(), gotos: Vec::new() };
         let unresolved = scan.block(None, body.span.lo, &body.stmts, 0);
-        // Gotos in statements the walk of `stmt` skips (an unsupported `select`)
-        // still use their labels.
+        // Gotos in statements the walk of `stmt` skips (the body of an invalid
+        // `select` case) still use their labels.
         if let Some(f) = self.funcs.last_mut() {
             for name in &scan.gotos {
                 if let Some(l) = f.labels.get_mut(*name) {
@@ -333,24 +326,80 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// `defer CALL`: any call that may stand as a statement, except conversions.
-    fn defer_stmt(&mut self, e: &'a Expr) {
+    /// `go CALL` / `defer CALL` (`keyword`): any call that may stand as a
+    /// statement, except conversions.
+    fn suspended_call(&mut self, e: &'a Expr, keyword: &str) {
         let x = self.raw_expr(e);
         if x.is_invalid() {
             return;
         }
         let ExprKind::Call { func, .. } = &unparen(e).kind else { return };
-        let callee = unparen(func);
-        match self.info.exprs.get(&callee.id).map(|tv| tv.mode) {
-            Some(Mode::TypeExpr) => self.error(e.span, "defer requires function call, not conversion"),
-            Some(Mode::Builtin) => {
-                let b = self.info.uses.get(&callee.id).map(|&o| self.info.objects[o.0 as usize].kind.clone());
-                if !matches!(b, Some(ObjKind::Builtin(Builtin::Copy | Builtin::Panic | Builtin::Print | Builtin::Println | Builtin::Recover))) {
-                    let msg = format!("defer discards result of {}", expr_string(e));
-                    self.error(e.span, msg);
+        let what = match self.info.exprs.get(&unparen(func).id).map(|tv| tv.mode) {
+            Some(Mode::TypeExpr) => "requires function call, not conversion",
+            Some(Mode::Builtin) if !self.is_statement_builtin(func) => "discards result of",
+            _ => return,
+        };
+        let msg = format!("{keyword} {what} {}", self.describe(&x));
+        self.error(e.span, msg);
+    }
+
+    /// Whether callee `func` is a builtin that may be called as a statement.
+    fn is_statement_builtin(&self, func: &Expr) -> bool {
+        let b = self.info.uses.get(&unparen(func).id).map(|&o| &self.info.objects[o.0 as usize].kind);
+        matches!(b, Some(ObjKind::Builtin(Builtin::Close | Builtin::Copy | Builtin::Panic | Builtin::Print | Builtin::Println | Builtin::Recover)))
+    }
+
+    /// `c <- v`.
+    fn send_stmt(&mut self, span: Span, chan: &'a Expr, value: &'a Expr) {
+        let c = self.expr(chan);
+        let mut v = self.expr(value);
+        if c.is_invalid() || v.is_invalid() {
+            return;
+        }
+        let why = match *self.info.types.under(c.ty) {
+            TypeKind::Chan { dir: ChanDir::Recv, .. } => "receive-only channel",
+            TypeKind::Chan { elem, .. } => {
+                self.assignment(&mut v, elem, "send");
+                return;
+            }
+            _ => "non-channel",
+        };
+        let msg = format!("invalid operation: cannot send to {why} {}", self.describe(&c));
+        self.error(span, msg);
+    }
+
+    /// `select { case ...: }`: each case is a send, a receive, or a receive assigned
+    /// or declared (in the case's scope).
+    fn select_stmt(&mut self, clauses: &'a [ast::CommClause], ctx: StmtCtx) {
+        let defaults: Vec<Span> = clauses.iter().filter(|c| c.comm.is_none()).map(|c| c.span).collect();
+        if let [first, rest @ ..] = &defaults[..] {
+            let (line, col) = self.file.line_col(first.lo);
+            for d in rest {
+                let msg = format!("multiple defaults (first at {}:{line}:{col})", self.file.name);
+                self.error(*d, msg);
+            }
+        }
+        let is_recv = |e: &Expr| matches!(unparen(e).kind, ExprKind::Unary { op: ast::UnOp::Recv, .. });
+        let inner = StmtCtx { break_ok: true, continue_ok: ctx.continue_ok, fallthrough_ok: false, final_case: false };
+        for clause in clauses {
+            if let Some(comm) = &clause.comm {
+                let valid = match &comm.kind {
+                    StmtKind::Send { .. } => true,
+                    StmtKind::Expr(e) => is_recv(e),
+                    StmtKind::Assign { op: AssignOp::Assign | AssignOp::Define, rhs, .. } => matches!(&rhs[..], [r] if is_recv(r)),
+                    _ => false,
+                };
+                if !valid {
+                    self.error(comm.span, "select case must be send or receive (possibly with assignment)");
+                    continue;
                 }
             }
-            _ => {}
+            self.open_scope();
+            if let Some(comm) = &clause.comm {
+                self.simple_stmt(comm);
+            }
+            self.stmt_list(&clause.body, inner);
+            self.close_scope();
         }
     }
 
@@ -370,10 +419,7 @@ impl<'a> Checker<'a> {
                 let callee = unparen(func);
                 match self.info.exprs.get(&callee.id).map(|tv| tv.mode) {
                     Some(Mode::TypeExpr) => false,
-                    Some(Mode::Builtin) => {
-                        let b = self.info.uses.get(&callee.id).map(|&o| self.info.objects[o.0 as usize].kind.clone());
-                        matches!(b, Some(ObjKind::Builtin(Builtin::Copy | Builtin::Panic | Builtin::Print | Builtin::Println | Builtin::Recover)))
-                    }
+                    Some(Mode::Builtin) => self.is_statement_builtin(callee),
                     _ => true,
                 }
             }
@@ -437,14 +483,15 @@ impl<'a> Checker<'a> {
             return Some(rhs.iter().map(|r| self.expr(r)).collect());
         }
         if rhs.len() == 1 && n == 2 {
-            if let ExprKind::TypeAssert { ty: Some(_), .. } = &unparen(&rhs[0]).kind {
-                // `v, ok := x.(T)`
+            if let ExprKind::TypeAssert { ty: Some(_), .. } | ExprKind::Unary { op: ast::UnOp::Recv, .. } = &unparen(&rhs[0]).kind {
+                // `v, ok := x.(T)`, `v, ok := <-c`
                 let v = self.expr(&rhs[0]);
                 if v.is_invalid() {
                     return None;
                 }
                 self.info.comma_ok.insert(unparen(&rhs[0]).id);
-                let ok = Operand::new(OMode::Value, TypeId::BOOL, &rhs[0]);
+                // Untyped: assignable to any boolean type.
+                let ok = Operand::new(OMode::Value, TypeId::UNTYPED_BOOL, &rhs[0]);
                 return Some(vec![v, ok]);
             }
         }
@@ -611,8 +658,7 @@ impl<'a> Checker<'a> {
             if !x.is_invalid() {
                 self.default_untyped(&mut x, "switch expression");
                 // Types with nil may be switched on (`case nil` is their only case).
-                let has_nil = matches!(self.info.types.under(x.ty), TypeKind::Pointer(_) | TypeKind::Slice(_) | TypeKind::Func(_));
-                if !x.is_invalid() && !self.comparable(x.ty) && !has_nil {
+                if !x.is_invalid() && !self.comparable(x.ty) && !self.info.types.has_nil(x.ty) {
                     let msg = format!("cannot switch on {} ({} is not comparable)", self.describe(&x), self.type_str(x.ty));
                     self.error(t.span, msg);
                     x = Operand::invalid(t);
@@ -703,13 +749,20 @@ impl<'a> Checker<'a> {
                 TypeKind::Basic(Basic::String) => Some((TypeId::INT, Some(TypeId::RUNE))),
                 TypeKind::Basic(_) if t.is_integer(x.ty) => Some((x.ty, None)),
                 TypeKind::Array { elem, .. } | TypeKind::Slice(elem) => Some((TypeId::INT, Some(elem))),
+                TypeKind::Chan { dir: ChanDir::Send, .. } => {
+                    let msg = format!("cannot range over {} (receive from send-only channel)", self.describe(&x));
+                    self.error(xe.span, msg);
+                    x = Operand::invalid(xe);
+                    None
+                }
+                TypeKind::Chan { elem, .. } => Some((elem, None)),
                 TypeKind::Pointer(base) => match t.under(base).clone() {
                     TypeKind::Array { elem, .. } => Some((TypeId::INT, Some(elem))),
                     _ => None,
                 },
                 _ => None,
             };
-            if types_kv.is_none() {
+            if types_kv.is_none() && !x.is_invalid() {
                 let msg = format!("cannot range over {}", self.describe(&x));
                 self.error(xe.span, msg);
             }
@@ -973,6 +1026,7 @@ impl<'a> Checker<'a> {
                 }
                 has_default
             }
+            StmtKind::Select { clauses } => clauses.iter().all(|c| self.is_terminating_list_d(&c.body, "", d) && !has_break_list(&c.body, label, true, d)),
             StmtKind::For { cond: None, body, .. } => !has_break_list(&body.stmts, label, true, d),
             StmtKind::Labeled { label, stmt } => self.is_terminating(stmt, &label.name, d + 1),
             _ => false,

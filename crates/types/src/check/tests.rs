@@ -25,7 +25,7 @@ pub(super) fn check(src: &str) -> Checked {
 }
 
 /// Diagnostics as `line:col: message` (first line of the message only).
-fn errors(src: &str) -> Vec<String> {
+pub(super) fn errors(src: &str) -> Vec<String> {
     let c = check(src);
     let mut v: Vec<(u32, String)> = c
         .diags
@@ -39,7 +39,7 @@ fn errors(src: &str) -> Vec<String> {
     v.into_iter().map(|(_, s)| s).collect()
 }
 
-fn ok(src: &str) -> Checked {
+pub(super) fn ok(src: &str) -> Checked {
     let c = check(src);
     assert!(c.diags.is_empty(), "unexpected diagnostics:\n{}", syntax::source::render(&c.file, &c.diags));
     assert_invariants(&c);
@@ -47,7 +47,7 @@ fn ok(src: &str) -> Checked {
 }
 
 /// Wraps statements in `package main; func main() { ... }`.
-fn body(stmts: &str) -> String {
+pub(super) fn body(stmts: &str) -> String {
     format!("package main\n\nfunc main() {{\n{stmts}\n}}\n")
 }
 
@@ -186,6 +186,12 @@ pub(super) fn walk_exprs<'t>(file: &'t ast::File, f: &mut dyn FnMut(&'t Expr)) {
                 expr(x, f);
                 block(body, f);
             }
+            StmtKind::Select { clauses } => {
+                for c in clauses {
+                    c.comm.iter().for_each(|s| stmt(s, f));
+                    c.body.iter().for_each(|s| stmt(s, f));
+                }
+            }
             StmtKind::Labeled { stmt: s, .. } => stmt(s, f),
             _ => {}
         }
@@ -237,7 +243,7 @@ fn assert_invariants(c: &Checked) {
 }
 
 /// The recorded type (as a string) and value of the first expression spelled `text`.
-fn expr_at<'c>(c: &'c Checked, text: &str) -> (String, Option<&'c ConstValue>) {
+pub(super) fn expr_at<'c>(c: &'c Checked, text: &str) -> (String, Option<&'c ConstValue>) {
     let mut found = None;
     walk_exprs(&c.ast, &mut |e| {
         if found.is_none() && &c.file.text[e.span.lo as usize..e.span.hi as usize] == text {
@@ -249,11 +255,11 @@ fn expr_at<'c>(c: &'c Checked, text: &str) -> (String, Option<&'c ConstValue>) {
     (c.info.types.type_string(tv.ty), tv.value.as_ref())
 }
 
-fn obj_named<'c>(c: &'c Checked, name: &str) -> &'c crate::info::Object {
+pub(super) fn obj_named<'c>(c: &'c Checked, name: &str) -> &'c crate::info::Object {
     c.info.objects.iter().rev().find(|o| o.name == name).unwrap_or_else(|| panic!("no object {name}"))
 }
 
-fn escapes(c: &Checked, name: &str) -> bool {
+pub(super) fn escapes(c: &Checked, name: &str) -> bool {
     matches!(obj_named(c, name).kind, ObjKind::Var { escapes: true, .. })
 }
 
@@ -413,7 +419,7 @@ fn diagnostics_use_go_wording() {
         ("\ta := [3]int{}\n\t_ = a[5]", "5:8: invalid argument: index 5 out of bounds [0:3]"),
         ("\tx := 1\n\tx := 2\n\t_ = x", "5:2: no new variables on left side of :="),
         ("\tvar m map[string]int\n\t_ = m", "4:8: not supported yet: maps"),
-        ("\tgo main()", "4:2: not supported yet: goroutines"),
+        ("\tgo int(1)", "4:5: go requires function call, not conversion int(1) (constant 1 of type int)"),
         ("\tvar f complex64\n\t_ = f", "4:8: not supported yet: complex numbers"),
         ("\tn := fmt.Println()\n\t_ = n", "4:7: not supported yet: using the results of fmt.Println"),
         ("\tfmt.Foo()", "4:2: undefined: fmt.Foo"),

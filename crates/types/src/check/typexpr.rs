@@ -8,7 +8,7 @@ use syntax::Span;
 
 use super::{Checker, OMode, Operand};
 use crate::info::ObjKind;
-use crate::types::{Field, Signature, TypeId, TypeKind};
+use crate::types::{ChanDir, Field, Signature, TypeId, TypeKind};
 
 /// The largest value size the compiler accepts: 2^50 bytes, beyond any address space
 /// an x86-64 process can map (48 bits of user space).
@@ -84,9 +84,22 @@ impl<'a> Checker<'a> {
                 let _ = (key, value);
                 TypeId::INVALID
             }
-            ExprKind::ChanType { .. } => {
-                self.unsupported(e.span, "channels");
-                TypeId::INVALID
+            ExprKind::ChanType { dir, elem } => {
+                let elem = self.typ(elem);
+                if elem == TypeId::INVALID {
+                    return TypeId::INVALID;
+                }
+                // gc's limit (its channels hold the element size in 16 bits).
+                if self.info.types.size_of(elem) >= 1 << 16 {
+                    self.error(e.span, "channel element type too large (>64kB)");
+                    return TypeId::INVALID;
+                }
+                let dir = match dir {
+                    ast::ChanDir::Both => ChanDir::Both,
+                    ast::ChanDir::Send => ChanDir::Send,
+                    ast::ChanDir::Recv => ChanDir::Recv,
+                };
+                self.info.types.intern(TypeKind::Chan { dir, elem })
             }
             ExprKind::InterfaceType { elems: 0 } => TypeId::EMPTY_INTERFACE,
             ExprKind::InterfaceType { .. } => {
