@@ -11,6 +11,7 @@ use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::types::{I64, I8};
 use cranelift_codegen::ir::{InstBuilder, MemFlagsData, TrapCode, Value};
 use syntax::ast::{AssignOp, Block as AstBlock, CommClause, Expr, ExprKind, StmtKind, UnOp};
+use syntax::Span;
 use types::info::MethodSel;
 use types::packages::MethodCall;
 use types::{TypeId, TypeKind};
@@ -45,10 +46,12 @@ impl RecvCase<'_> {
 }
 
 impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
-    /// `go CALL`: the call's closure, holding the callee and arguments evaluated now,
-    /// becomes a new goroutine.
-    pub fn go_stmt(&mut self, call: &'a Expr) -> R<()> {
+    /// `go CALL` (statement `span`): the call's closure, holding the callee and
+    /// arguments evaluated now, becomes a new goroutine.
+    pub fn go_stmt(&mut self, span: Span, call: &'a Expr) -> R<()> {
         let fnv = self.suspend(call, Suspend::Go)?.fnv;
+        // The goroutine's `created by` line.
+        self.set_pos(span);
         self.call_runtime("runtime.newproc", &[self.g, fnv], &[]);
         Ok(())
     }
@@ -159,7 +162,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
     /// an array of `scase`s; `runtime.selectgo` picks a ready case (blocking unless
     /// there is a `default`) and performs it; the chosen case's receive assignments
     /// and body run.
-    pub fn select(&mut self, label: Option<String>, clauses: &'a [CommClause]) -> R<()> {
+    pub fn select(&mut self, span: Span, label: Option<String>, clauses: &'a [CommClause]) -> R<()> {
         let default = clauses.iter().position(|c| c.comm.is_none());
         let cases: Vec<usize> = (0..clauses.len()).filter(|&i| Some(i) != default).collect();
         let bodies: Vec<_> = clauses.iter().map(|_| self.b.create_block()).collect();
@@ -199,6 +202,8 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
                 let dir = self.b.ins().iconst(I64, dir);
                 self.b.ins().store(flags, dir, array, at + SCASE_DIR);
             }
+            // A goroutine blocked here is at the `select` (tracebacks).
+            self.set_pos(span);
             let n = self.b.ins().iconst(I64, cases.len() as i64);
             let block = self.b.ins().iconst(I8, default.is_none() as i64);
             let res = self.call_runtime("runtime.selectgo", &[self.g, array, n, block], &[I64, I64]);

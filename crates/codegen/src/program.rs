@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use ::types::packages::MethodCall;
-use ::types::{Info, ObjId, ObjKind, TypeId, TypeKind};
+use ::types::{ChanDir, Info, ObjId, ObjKind, TypeId, TypeKind};
 use cranelift_codegen::ir::{types::I64, AbiParam, ArgumentPurpose, InstBuilder, Signature, SourceLoc, Type, UserFuncName};
 use cranelift_codegen::FinalizedMachExceptionHandler;
 use cranelift_codegen::isa::CallConv;
@@ -141,7 +141,16 @@ impl<'a> Program<'a> {
         put(&mut bytes, 8, types.size_of(ty));
         let mut relocs: Vec<(u32, DataId)> = Vec::new();
         match types.under(ty).clone() {
-            TypeKind::Pointer(e) | TypeKind::Slice(e) | TypeKind::Chan { elem: e, .. } => relocs.push((16, self.type_desc(e))),
+            TypeKind::Pointer(e) | TypeKind::Slice(e) => relocs.push((16, self.type_desc(e))),
+            TypeKind::Chan { dir, elem } => {
+                relocs.push((16, self.type_desc(elem)));
+                // `len` holds reflect.ChanDir.
+                put(&mut bytes, 24, match dir {
+                    ChanDir::Recv => 1,
+                    ChanDir::Send => 2,
+                    ChanDir::Both => 3,
+                });
+            }
             TypeKind::Array { len, elem } => {
                 relocs.push((16, self.type_desc(elem)));
                 put(&mut bytes, 24, len);

@@ -152,10 +152,10 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
                 Ok(())
             }
             StmtKind::Fallthrough => Err(self.err(s.span, "fallthrough statement out of place")),
-            StmtKind::Go(call) => self.go_stmt(call),
+            StmtKind::Go(call) => self.go_stmt(s.span, call),
             StmtKind::Defer(call) => self.defer_stmt(call),
             StmtKind::Send { chan, value } => self.send(chan, value),
-            StmtKind::Select { clauses } => self.select(label, clauses),
+            StmtKind::Select { clauses } => self.select(s.span, label, clauses),
             StmtKind::TypeSwitch { .. } => Err(self.err(s.span, "not supported yet: type switches")),
         }
     }
