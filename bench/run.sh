@@ -6,7 +6,8 @@
 #
 # Usage: bench/run.sh [-n RUNS] [PROGRAM...]
 #   -n RUNS   runs per program and tool (default 5, or $RUNS)
-#   PROGRAM   names without .go (default: every bench/*.go)
+#   PROGRAM   names without .go (default: every bench/*.go); a program listed in
+#             `variants` below gives one row per GOMAXPROCS value, named PROGRAM@N
 #   REBUILD=1 rebuild target/release/morestack even if it exists
 #   MORESTACK=PATH  benchmark that executable instead of target/release/morestack
 #
@@ -31,6 +32,28 @@ else
     programs=()
     for f in "$here"/*.go; do programs+=("$(basename "$f" .go)"); done
 fi
+
+# Programs measured under several GOMAXPROCS values: one row PROGRAM@N each.
+declare -A variants=([pingpong]="1 2")
+# Tools that cannot run a program: the row says why instead of failing the run.
+# --no-stack-check gives every goroutine a 1 GiB stack (docs/stacks.md).
+declare -A skip=(
+    [spawn.nocheck]="skipped: 1 GiB stack per goroutine"
+    [parked.nocheck]="skipped: 1 GiB stack per goroutine"
+)
+# parked.go's peak RSS per goroutine is reported above hello.go's (the baseline of
+# each tool), so selecting parked also measures hello.
+if [[ " ${programs[*]} " == *" parked "* && " ${programs[*]} " != *" hello "* ]]; then
+    programs+=(hello)
+fi
+rows=()
+for p in "${programs[@]}"; do
+    if [ -n "${variants[$p]:-}" ]; then
+        for n in ${variants[$p]}; do rows+=("$p@$n"); done
+    else
+        rows+=("$p")
+    fi
+done
 
 out=$here/out # build products and raw results; ignored by git
 mkdir -p "$out"
@@ -85,26 +108,34 @@ tools=(go gccgo morestack nocheck)
 
 : >"$out/results.tsv"
 declare -A status_of
-for p in "${programs[@]}"; do
+for row in "${rows[@]}"; do
+    p=${row%@*}
+    # PROGRAM@N runs with GOMAXPROCS=N; other rows with the environment's.
+    setenv=()
+    [ "$row" = "$p" ] || setenv=(env "GOMAXPROCS=${row#*@}")
     for tool in "${tools[@]}"; do
+        if [ -n "${skip[$p.$tool]:-}" ]; then
+            status_of[$row.$tool]=${skip[$p.$tool]}
+            continue
+        fi
         case $tool in
             go) cmd=("$out/$p.go-bin") ;;
             gccgo) cmd=("$out/$p.gccgo-bin") ;;
             morestack) cmd=("$morestack" run "$here/$p.go") ;;
             nocheck) cmd=("$morestack" run --no-stack-check "$here/$p.go") ;;
         esac
-        status_of[$p.$tool]=ok
+        status_of[$row.$tool]=ok
         for ((i = 1; i <= runs; i++)); do
-            if ! measure "$tool" "$p" "${cmd[@]}"; then
-                status_of[$p.$tool]="FAILED (see $out/$p.$tool.stderr)"
+            if ! measure "$tool" "$row" ${setenv[@]+"${setenv[@]}"} "${cmd[@]}"; then
+                status_of[$row.$tool]="FAILED (see $out/$row.$tool.stderr)"
                 break
             fi
-            if [ "$tool" != go ] && ! cmp -s "$out/$p.go.stdout" "$out/$p.$tool.stdout"; then
-                status_of[$p.$tool]="WRONG OUTPUT (diff $out/$p.go.stdout $out/$p.$tool.stdout)"
+            if [ "$tool" != go ] && ! cmp -s "$out/$row.go.stdout" "$out/$row.$tool.stdout"; then
+                status_of[$row.$tool]="WRONG OUTPUT (diff $out/$row.go.stdout $out/$row.$tool.stdout)"
                 break
             fi
         done
-        echo "run.sh: $p $tool: ${status_of[$p.$tool]}" >&2
+        echo "run.sh: $row $tool: ${status_of[$row.$tool]}" >&2
     done
 done
 
@@ -116,23 +147,45 @@ median() {
 }
 
 printf '\n%d runs each; medians. Ratios are to Go (lower is better).\n\n' "$runs"
-printf '%-10s %-10s %12s %14s %9s %9s\n' program tool "wall ms" "peak RSS KiB" "wall/go" "rss/go"
+printf '%-12s %-10s %12s %14s %9s %9s\n' program tool "wall ms" "peak RSS KiB" "wall/go" "rss/go"
 failed=0
-for p in "${programs[@]}"; do
-    go_ms=$(awk -v p="$p" '$1 == p && $2 == "go" { print $3 }' "$out/results.tsv" | median)
-    go_kb=$(awk -v p="$p" '$1 == p && $2 == "go" { print $4 }' "$out/results.tsv" | median)
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
+# median_of ROW TOOL COLUMN: the median of a results.tsv column (3 wall ms, 4 RSS KiB).
+median_of() {
+    awk -v p="$1" -v t="$2" -v c="$3" '$1 == p && $2 == t { print $c }' "$out/results.tsv" | median
+}
+for row in "${rows[@]}"; do
+    go_ms=$(median_of "$row" go 3)
+    go_kb=$(median_of "$row" go 4)
     for tool in "${tools[@]}"; do
-        st=${status_of[$p.$tool]}
+        st=${status_of[$row.$tool]}
         if [ "$st" != ok ]; then
-            printf '%-10s %-10s %12s %14s %9s %9s  %s\n' "$p" "$tool" - - - - "$st"
-            failed=1
+            printf '%-12s %-10s %12s %14s %9s %9s  %s\n' "$row" "$tool" - - - - "$st"
+            [[ $st == skipped:* ]] || failed=1
             continue
         fi
-        ms=$(awk -v p="$p" -v t="$tool" '$1 == p && $2 == t { print $3 }' "$out/results.tsv" | median)
-        kb=$(awk -v p="$p" -v t="$tool" '$1 == p && $2 == t { print $4 }' "$out/results.tsv" | median)
-        ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
-        printf '%-10s %-10s %12s %14s %9s %9s\n' "$p" "$tool" "$ms" "$kb" \
+        ms=$(median_of "$row" "$tool" 3)
+        kb=$(median_of "$row" "$tool" 4)
+        printf '%-12s %-10s %12s %14s %9s %9s\n' "$row" "$tool" "$ms" "$kb" \
             "$(ratio "$ms" "$go_ms")" "$(ratio "$kb" "$go_kb")"
     done
 done
+
+# What one parked goroutine costs: parked.go's peak RSS above hello.go's, divided by
+# its 100,000 goroutines.
+if [ -n "${status_of[parked.go]:-}" ]; then
+    printf '\nparked.go: peak RSS above hello.go per parked goroutine (100,000 goroutines)\n\n'
+    printf '%-10s %14s %9s\n' tool "bytes/gor." "/go"
+    go_b=""
+    for tool in "${tools[@]}"; do
+        if [ "${status_of[parked.$tool]}" != ok ] || [ "${status_of[hello.$tool]}" != ok ]; then
+            printf '%-10s %14s %9s\n' "$tool" - -
+            continue
+        fi
+        b=$(awk -v p="$(median_of parked "$tool" 4)" -v h="$(median_of hello "$tool" 4)" \
+            'BEGIN { printf "%d", (p - h) * 1024 / 100000 }')
+        [ "$tool" = go ] && go_b=$b
+        printf '%-10s %14s %9s\n' "$tool" "$b" "$(ratio "$b" "${go_b:-0}")"
+    done
+fi
 exit "$failed"
