@@ -4,6 +4,7 @@ package main
 
 import (
 	"fmt"
+	"runtime"
 	"sync"
 )
 
@@ -85,6 +86,30 @@ func main() {
 		}()
 	}
 	fmt.Println("tries:", tries)
+
+	// A panic in a Do nested in another Do completes both.
+	var o1, o2 sync.Once
+	func() {
+		defer func() { fmt.Println("recovered:", recover()) }()
+		o1.Do(func() {
+			o2.Do(func() { panic("inner init failed") })
+		})
+	}()
+	ran := false
+	o1.Do(func() { ran = true })
+	o2.Do(func() { ran = true })
+	fmt.Println("either ran again:", ran)
+
+	// A Goexit in f completes the Once too; the goroutine ends.
+	var exiting sync.Once
+	exited := make(chan bool)
+	go func() {
+		defer close(exited)
+		exiting.Do(func() { runtime.Goexit() })
+	}()
+	<-exited
+	exiting.Do(func() { fmt.Println("not printed") })
+	fmt.Println("Once done after Goexit in f")
 
 	// A goroutine waiting in Do while f runs in another goroutine.
 	var slow sync.Once
