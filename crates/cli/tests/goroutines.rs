@@ -5,6 +5,8 @@
 //!   stacks grow by copying while the others run) and exchanging values over
 //!   channels at the bottom of the recursion, under `GOMAXPROCS=2`, run 100 times in
 //!   a row: every run must print exactly what Go prints;
+//! - goroutine churn: trees of ~3,200 short-lived goroutines, 60 runs under
+//!   `GOMAXPROCS=2` and `4`;
 //! - a deadlock: `fatal error: all goroutines are asleep - deadlock!`, the blocked
 //!   goroutines' tracebacks with their wait reasons, exit status 2;
 //! - an uncaught panic in a goroutine other than main: Go's `goroutine N [running]:`
