@@ -392,16 +392,17 @@ pub(crate) unsafe extern "C" fn goexit1(g: *mut G) -> ! {
 }
 
 unsafe extern "C" fn goexit0(g: *mut G) -> ! {
-    // SAFETY: on g0; `g` has finished (nothing runs on its stack).
+    // SAFETY: on g0; `g` has finished (nothing runs on its stack). Once it is on the
+    // free list another M may reuse it: read what we need first.
     unsafe {
-        let main_done = (*g).sched_state.main_done;
+        let (m, main_done) = ((*g).m, (*g).sched_state.main_done);
         end_goroutine(g);
         if !main_done.is_null() {
             // main.main returned: the program is over (the caller of run_main exits).
             with_sched(|s| s.main_live -= 1);
             (*main_done).wakeup();
         }
-        schedule((*g).m)
+        schedule(m)
     }
 }
 
@@ -478,16 +479,19 @@ pub(crate) unsafe fn park_forever(g: *mut G, reason: &'static str) -> ! {
 }
 
 unsafe extern "C" fn park_m(g: *mut G) -> ! {
-    // SAFETY: on g0 of `g.m`, `g` has just left its stack.
+    // SAFETY: on g0 of `g.m`, `g` has just left its stack. Once the commit has run, a
+    // waker may make it run on another M: nothing of it is read after that.
     unsafe {
         let m = (*g).m;
         let st = &mut (*g).sched_state;
+        let locked = !st.lockedm.is_null();
+        let (commit, arg) = (st.park_commit.take(), st.park_arg);
         st.status.store(G_WAITING, Ordering::Release);
         drop_curg(m);
-        if let Some(commit) = st.park_commit.take() {
-            commit(st.park_arg);
+        if let Some(commit) = commit {
+            commit(arg);
         }
-        if !(*g).sched_state.lockedm.is_null() {
+        if locked {
             stoplockedm(m);
             execute(m, g);
         }
