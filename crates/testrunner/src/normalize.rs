@@ -7,6 +7,8 @@
 //!
 //! - `\r\n` becomes `\n` (as run.go).
 //! - The *traceback part* starts at the first line matching `^goroutine \d+ \[`. In it:
+//!   - goroutine numbers other than 1 become `?` (`goroutine ? [running]:`): Go numbers
+//!     the first user goroutine after its own system goroutines (6, 17, 18, ...);
 //!   - ` +0x1d` code offsets are removed;
 //!   - `\t/some/dir/file.go:LINE` becomes `\tfile.go:LINE` (paths differ per machine);
 //!   - a frame line's argument list is elided: `main.f(0x1, {0x4b, 0x2})` becomes
@@ -55,6 +57,9 @@ pub fn normalize_output(s: &str) -> String {
         if in_traceback {
             if exit_status.is_match(&line) {
                 continue;
+            }
+            if goroutine.is_match(&line) && !line.starts_with("goroutine 1 [") {
+                line = goroutine.replace(&line, "goroutine ? [").into_owned();
             }
             line = offset.replace_all(&line, "").into_owned();
             if line.starts_with('\t') {
@@ -146,6 +151,16 @@ mod tests {
     }
 
     #[test]
+    fn goroutine_numbers_other_than_main_are_masked() {
+        let go = "panic: x\n\ngoroutine 18 [running]:\nmain.f()\n\t/a/x.go:4 +0x1d\ncreated by main.main\n\t/a/x.go:9 +0x25\n";
+        let ours = "panic: x\n\ngoroutine 2 [running]:\nmain.f(...)\n\tx.go:4 +0x12\ncreated by main.main\n\tx.go:9 +0x40\n";
+        assert_eq!(normalize_output(go), normalize_output(ours));
+        assert!(normalize_output(ours).contains("\ngoroutine ? [running]:\n"));
+        let dead = "fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive]:\n";
+        assert_eq!(normalize_output(dead), dead);
+    }
+
+    #[test]
     fn program_output_is_untouched_before_the_traceback() {
         let s = "main.f(0x1)\n\t/a/b.go:3 +0x10\nexit status 7 and more\n";
         assert_eq!(normalize_output(s), s);
@@ -180,7 +195,7 @@ mod tests {
     }
 
     #[test]
-    fn created_by_and_goroutine_headers_keep_their_text() {
+    fn created_by_and_goroutine_headers_keep_their_wait_reasons() {
         let s = "goroutine 18 [chan send]:\n\
                  main.worker(0xc00001c0c0)\n\
                  \t/p/w.go:10 +0x2a\n\
@@ -188,7 +203,7 @@ mod tests {
                  \t/p/w.go:20 +0x6f\n";
         assert_eq!(
             normalize_output(s),
-            "goroutine 18 [chan send]:\n\
+            "goroutine ? [chan send]:\n\
              main.worker(...)\n\
              \tw.go:10\n\
              created by main.main\n\
