@@ -1,11 +1,10 @@
 //! Goroutines, channels, `select`, and the methods of package `sync`'s types.
 //!
-//! Every operation is a call of the runtime (the goroutine ABI: `runtime.newproc`,
-//! `makechan`, `chansend1`, `chanrecv1/2`, `closechan`, `selectgo`, the `sync`
-//! methods). Many of them block, and a blocked goroutine's stack may be copied, so
-//! every pointer they take — an element to send or receive into, the `select` case
-//! array, a `sync` receiver — points into the aggregate stack, the heap or a global,
-//! as every address compiled code makes does (crate::func).
+//! Every operation is a call of the runtime (docs/abi.md, "Goroutines, channels,
+//! `select`, `sync`"). Many of them block, and a blocked goroutine's stack may be
+//! copied, so every pointer they take — an element to send or receive into, the
+//! `select` case array, a `sync` receiver — points into the aggregate stack, the heap
+//! or a global, as every address compiled code makes does (crate::func).
 
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::types::{I64, I8};
