@@ -433,7 +433,15 @@ impl Type {
                     2 => b"chan<- ".as_slice(),
                     _ => b"chan ".as_slice(),
                 });
-                self.write_elem_string(out);
+                // `chan (<-chan T)`: without parentheses it would read `chan<- chan T`.
+                let recv_only_elem = self.elem().is_some_and(|e| e.name().is_none() && e.kind() == Kind::Chan && e.len == 1);
+                if self.len == 3 && recv_only_elem {
+                    out.push(b'(');
+                    self.write_elem_string(out);
+                    out.push(b')');
+                } else {
+                    self.write_elem_string(out);
+                }
             }
             Kind::Interface => out.extend_from_slice(b"interface {}"),
             // Descriptors carry no signature: the best we can say.

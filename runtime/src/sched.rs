@@ -359,12 +359,16 @@ fn new_goroutine(fnv: usize, gopc: usize, parent: i64) -> *mut G {
 }
 
 /// `go f(...)`: compiled code passes the `func()` closure that makes the call
-/// (docs/abi.md "Goroutines").
+/// (docs/abi.md "Goroutines"); nil is Go's fatal `go of nil func value`.
 ///
 /// # Safety
-/// `g` is the calling goroutine; `fnv` a heap closure object that stays valid.
+/// `g` is the calling goroutine; `fnv` null or a closure object (heap or static) that
+/// is never freed.
 #[export_name = "runtime.newproc"]
 pub unsafe extern "C" fn newproc(g: *mut G, fnv: usize) {
+    if fnv == 0 {
+        crate::panic::throw("go of nil func value");
+    }
     // SAFETY: this function has a frame record (frame pointers are forced): [fp + 8]
     // is the return address into the `go` statement's code.
     let pc = unsafe { ((arch::frame_pointer() + 8) as *const usize).read() };
@@ -871,9 +875,9 @@ unsafe fn stoplockedm(m: *mut M) {
             s.nmidlelocked += 1;
             checkdead(s);
         });
+        // (startlockedm stopped counting us as idle when it handed us a P.)
         (*m).sched.park.sleep();
         (*m).sched.park.clear();
-        with_sched(|s| s.nmidlelocked -= 1);
         (*m).sched.p = std::mem::replace(&mut (*m).sched.nextp, std::ptr::null_mut());
     }
 }
@@ -888,6 +892,9 @@ unsafe fn startlockedm(m: *mut M, g: *mut G) {
     unsafe {
         let lm = (*g).sched_state.lockedm;
         (*lm).sched.nextp = releasep(m);
+        // Running again from now on, before this M counts itself idle in stopm (else
+        // checkdead could see every M idle in between).
+        with_sched(|s| s.nmidlelocked -= 1);
         (*lm).sched.park.wakeup();
         stopm(m);
     }
