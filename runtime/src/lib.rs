@@ -77,6 +77,7 @@ pub fn symbols() -> Vec<(&'static str, *const u8)> {
         // Goroutines and channels
         ("runtime.newproc", sched::newproc as *const u8),
         ("runtime.Gosched", sched::gosched as *const u8),
+        ("runtime.preemptcheck", sched::preemptcheck as *const u8),
         ("runtime.NumGoroutine", sched::num_goroutine as *const u8),
         ("runtime.GOMAXPROCS", sched::gomaxprocs as *const u8),
         ("runtime.makechan", chan::makechan as *const u8),

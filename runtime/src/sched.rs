@@ -1261,3 +1261,23 @@ pub(crate) fn shrink_idle_stacks() {
         }
     }
 }
+
+/// `runtime.preemptcheck(g)`: called at a loop's back edge when `g.stackguard0` is
+/// `STACK_PREEMPT` (docs/abi.md "Preemption"): yields like `Gosched` if sysmon asked
+/// this goroutine to, restoring its guard first.
+///
+/// # Safety
+/// `g` is the calling goroutine.
+#[export_name = "runtime.preemptcheck"]
+pub unsafe extern "C" fn preemptcheck(g: *mut G) {
+    // SAFETY: caller's contract; a goroutine's M is live while it runs.
+    unsafe {
+        if !(*g).sched_state.preempt.swap(false, Ordering::AcqRel) {
+            return;
+        }
+        let m = (*g).m;
+        let mode = if (*m).fixed { StackMode::Fixed } else { StackMode::Growable };
+        (*g).stackguard0 = stack::normal_guard((*g).stack_lo, mode, (*m).knobs);
+        gosched(g);
+    }
+}

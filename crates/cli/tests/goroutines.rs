@@ -765,10 +765,10 @@ func main() {
 }
 ";
 
-/// Loops that Go 1.14+ preempts with a signal and morestack, which preempts only at
-/// stack checks, does not (docs/stacks.md, "Deviations from Go"): one without calls,
-/// and one whose only call is to a small leaf function, which has no stack check
-/// (as in Go, where such functions are NOSPLIT).
+/// Loops that Go 1.14+ preempts with a signal and morestack preempts at the loop's
+/// back edge (docs/scheduler.md, "Preemption"): one without calls, and one whose only
+/// call is to a small leaf function, which has no stack check (as in Go, where such
+/// functions are NOSPLIT).
 const SPIN_NO_CALLS: &str = "package main
 
 import \"fmt\"
@@ -842,13 +842,11 @@ fn spinning_main_is_preempted_with_one_p() {
 }
 
 #[test]
-#[ignore = "needs asynchronous (signal-based) preemption, which Go has since 1.14"]
 fn loop_without_calls_does_not_starve_others_with_one_p() {
     assert_not_starved("spin_no_calls.go", SPIN_NO_CALLS, "not starved\n");
 }
 
 #[test]
-#[ignore = "needs asynchronous preemption: the loop's only call is to a leaf without a stack check"]
 fn loop_calling_only_a_leaf_does_not_starve_others_with_one_p() {
     assert_not_starved("spin_leaf_calls.go", SPIN_LEAF_CALLS, "not starved\n");
 }

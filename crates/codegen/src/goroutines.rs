@@ -150,6 +150,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         self.loop_body(label, &body.stmts, exit, cont)?;
         self.b.switch_to_block(cont);
         self.b.seal_block(cont);
+        self.preempt_poll();
         self.b.ins().jump(header, &[]);
         self.b.seal_block(header);
         self.b.switch_to_block(exit);

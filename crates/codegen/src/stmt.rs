@@ -115,6 +115,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
                 if let Some(post) = post {
                     self.stmt(post)?;
                 }
+                self.preempt_poll();
                 self.loop_test(cond.as_ref(), body_b, exit)?;
                 self.b.seal_block(body_b);
                 self.b.switch_to_block(exit);
@@ -477,6 +478,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         self.loop_body(label, &body.stmts, exit, cont)?;
         self.b.switch_to_block(cont);
         self.b.seal_block(cont);
+        self.preempt_poll();
         let i = self.b.use_var(index);
         let next = if is_string { self.b.use_var(next_index) } else { self.b.ins().iadd_imm_s(i, 1) };
         self.b.def_var(index, next);
