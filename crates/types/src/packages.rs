@@ -18,6 +18,8 @@ pub enum PkgType {
     Func,
     /// `...any`: the remaining arguments, each passed to the runtime as an `Eface`.
     VariadicAny,
+    /// `time.Duration` (an `int64`, [`PACKAGE_INT_TYPES`]).
+    Duration,
 }
 
 #[derive(Debug)]
@@ -86,6 +88,23 @@ pub static PACKAGE_FUNCS: &[PkgFunc] = &[
     func("strconv", "Atoi", "strconv.Atoi", &[String], &[Int, Error]),
     func("strconv", "FormatInt", "strconv.FormatInt", &[Int64, Int], &[String]),
     func("strconv", "Quote", "strconv.Quote", &[String], &[String]),
+    // Parks the goroutine; the runtime's timers wake it.
+    PkgFunc { package: "time", name: "Sleep", symbol: "time.Sleep", params: &[Duration], results: &[], unmodelled_results: false, noreturn: false, takes_g: true },
+];
+
+/// Named integer types of packages (all `int64`), without methods the compiler knows
+/// (`fmt` prints a `time.Duration` the way its `String` method would).
+pub static PACKAGE_INT_TYPES: &[(&str, &str)] = &[("time", "Duration")];
+
+/// Typed integer constants of packages: `(package, name, type in PACKAGE_INT_TYPES,
+/// value)`.
+pub static PACKAGE_INT_CONSTS: &[(&str, &str, &str, i64)] = &[
+    ("time", "Nanosecond", "Duration", 1),
+    ("time", "Microsecond", "Duration", 1_000),
+    ("time", "Millisecond", "Duration", 1_000_000),
+    ("time", "Second", "Duration", 1_000_000_000),
+    ("time", "Minute", "Duration", 60_000_000_000),
+    ("time", "Hour", "Duration", 3_600_000_000_000),
 ];
 
 /// A type of an imported package whose values the runtime manipulates (`sync.Mutex`):
@@ -143,7 +162,7 @@ pub static PACKAGE_TYPES: &[PkgTypeDef] = &[
 pub static PACKAGE_CONSTS: &[(&str, &str, &str)] = &[("runtime", "GOOS", "linux"), ("runtime", "GOARCH", "amd64")];
 
 /// The import paths the compiler accepts.
-pub const PACKAGES: &[&str] = &["errors", "fmt", "os", "runtime", "strings", "strconv", "sync"];
+pub const PACKAGES: &[&str] = &["errors", "fmt", "os", "runtime", "strings", "strconv", "sync", "time"];
 
 /// The value of a package's string constant (`runtime.GOARCH`).
 pub fn lookup_const(package: &str, name: &str) -> Option<&'static str> {
@@ -152,6 +171,16 @@ pub fn lookup_const(package: &str, name: &str) -> Option<&'static str> {
 
 pub fn lookup(package: &str, name: &str) -> Option<&'static PkgFunc> {
     PACKAGE_FUNCS.iter().find(|f| f.package == package && f.name == name)
+}
+
+/// A named integer type of a package (`time.Duration`).
+pub fn lookup_int_type(package: &str, name: &str) -> Option<(&'static str, &'static str)> {
+    PACKAGE_INT_TYPES.iter().copied().find(|&(p, n)| p == package && n == name)
+}
+
+/// A typed integer constant of a package: its type's name and its value.
+pub fn lookup_int_const(package: &str, name: &str) -> Option<(&'static str, i64)> {
+    PACKAGE_INT_CONSTS.iter().find(|&&(p, n, _, _)| p == package && n == name).map(|&(_, _, t, v)| (t, v))
 }
 
 pub fn lookup_type(package: &str, name: &str) -> Option<&'static PkgTypeDef> {

@@ -242,6 +242,12 @@ impl<'a> Printer<'a> {
     /// Go's `printValue`: a value at nesting `depth` (0 = the operand itself).
     fn print_value(&mut self, v: Value<'a>, verb: char, depth: usize) {
         self.cur = Some(v);
+        if matches!(verb, 'v' | 's' | 'q' | 'x' | 'X') && !self.fmt.f.sharp_v && v.typ.name() == Some(b"time.Duration".as_slice()) {
+            // Go's handleMethods: a Stringer prints as its String().
+            let text = crate::pkg::time::duration_string(v.int());
+            self.fmt_string(&text, verb);
+            return;
+        }
         match v.kind() {
             Kind::Bool => self.fmt_bool(v.bool(), verb),
             k if k.is_signed_int() => self.fmt_integer(v.int() as u64, true, verb),

@@ -1,4 +1,5 @@
-//! Go's `time` package: `time.Sleep`, on the runtime's timers.
+//! Go's `time` package: `time.Sleep`, on the runtime's timers, and the text of a
+//! `time.Duration` (`Duration` itself and its constants are the compiler's).
 //!
 //! A sleeping goroutine parks ("sleep"); its wake-up time goes into one heap of timers
 //! served by a timer thread (started by the first `Sleep`), which sleeps on a futex
@@ -103,6 +104,100 @@ fn timer_thread() {
         match next {
             Some(w) => sys::futex_wait_timeout(&TIMERS.seq, seq, w.saturating_sub(sys::nanotime()).max(1)),
             None => sys::futex_wait(&TIMERS.seq, seq),
+        }
+    }
+}
+
+/// Go's `time.Duration.String()`: `1h2m3.5s`, `1.5ms`, `2µs`, `0s`. `fmt` prints a
+/// `time.Duration` with it, as Go's does through the `Stringer` method.
+pub fn duration_string(d: i64) -> Vec<u8> {
+    // Built backwards, as Go does.
+    fn frac(out: &mut Vec<u8>, mut v: u64, prec: u32) -> u64 {
+        let mut print = false;
+        for _ in 0..prec {
+            let digit = (v % 10) as u8;
+            print |= digit != 0;
+            if print {
+                out.push(b'0' + digit);
+            }
+            v /= 10;
+        }
+        if print {
+            out.push(b'.');
+        }
+        v
+    }
+    fn int(out: &mut Vec<u8>, mut v: u64) {
+        if v == 0 {
+            out.push(b'0');
+        }
+        while v > 0 {
+            out.push(b'0' + (v % 10) as u8);
+            v /= 10;
+        }
+    }
+    const SECOND: u64 = 1_000_000_000;
+    let mut u = d.unsigned_abs();
+    if u == 0 {
+        return b"0s".to_vec();
+    }
+    let mut out = vec![b's'];
+    if u < SECOND {
+        let prec = if u < 1_000 {
+            out.push(b'n');
+            0
+        } else if u < 1_000_000 {
+            out.extend("µ".bytes().rev());
+            3
+        } else {
+            out.push(b'm');
+            6
+        };
+        u = frac(&mut out, u, prec);
+        int(&mut out, u);
+    } else {
+        u = frac(&mut out, u, 9);
+        int(&mut out, u % 60);
+        u /= 60;
+        if u > 0 {
+            out.push(b'm');
+            int(&mut out, u % 60);
+            u /= 60;
+            if u > 0 {
+                out.push(b'h');
+                int(&mut out, u);
+            }
+        }
+    }
+    if d < 0 {
+        out.push(b'-');
+    }
+    out.reverse();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::duration_string;
+
+    #[test]
+    fn durations_print_like_go() {
+        let cases: [(i64, &str); 12] = [
+            (0, "0s"),
+            (1, "1ns"),
+            (1_100, "1.1µs"),
+            (2_200_000, "2.2ms"),
+            (3_300_000_000, "3.3s"),
+            (4 * 60_000_000_000 + 5_000_000_000, "4m5s"),
+            (4 * 60_000_000_000 + 5_001_000_000, "4m5.001s"),
+            (5 * 3_600_000_000_000 + 6 * 60_000_000_000 + 7_001_000_000, "5h6m7.001s"),
+            (8 * 60_000_000_000 + 1, "8m0.000000001s"),
+            (-1_500_000, "-1.5ms"),
+            (10_000_000, "10ms"),
+            (i64::MIN, "-2562047h47m16.854775808s"),
+        ];
+        for (d, want) in cases {
+            assert_eq!(String::from_utf8(duration_string(d)).unwrap(), want, "{d}");
         }
     }
 }

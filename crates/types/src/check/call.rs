@@ -140,6 +140,7 @@ impl<'a> Checker<'a> {
             PkgType::Error => TypeId::ERROR,
             PkgType::Func => self.info.types.intern(TypeKind::Func(Signature { params: vec![], results: vec![], variadic: false })),
             PkgType::VariadicAny => TypeId::INVALID,
+            PkgType::Duration => self.pkg_int_type("time", "Duration"),
         }
     }
 

@@ -124,3 +124,17 @@ fn concurrency_diagnostics_use_go_wording() {
         assert_eq!(errors(&with_chans(stmts)), *want, "for {stmts:?}");
     }
 }
+
+#[test]
+fn time_sleep_and_durations() {
+    let c = ok("package main\n\nimport \"time\"\n\nfunc main() {\n\tvar d time.Duration = 90 * time.Minute\n\tn := 3\n\ttime.Sleep(time.Duration(n) * time.Millisecond)\n\ttime.Sleep(5)\n\tx := time.Second / 2\n\tprintln(d, x)\n}\n");
+    assert_eq!(c.info.types.type_string(obj_named(&c, "x").ty), "time.Duration");
+    assert_eq!(
+        errors("package main\n\nimport \"time\"\n\nfunc main() {\n\tvar n int64 = 5\n\ttime.Sleep(n)\n\tvar i int = time.Second\n\t_ = i\n\t_ = time.Tick\n}\n"),
+        vec![
+            "7:13: cannot use n (variable of type int64) as time.Duration value in argument to time.Sleep",
+            "8:14: cannot use time.Second (constant 1000000000 of type time.Duration) as int value in variable declaration",
+            "10:6: undefined: time.Tick",
+        ]
+    );
+}

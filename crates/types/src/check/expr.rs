@@ -273,6 +273,15 @@ impl<'a> Checker<'a> {
                         let t = self.pkg_named_type(def);
                         return Operand::new(OMode::TypeExpr, t, e);
                     }
+                    if let Some((pkg, name)) = crate::packages::lookup_int_type(&path, &sel.name) {
+                        let t = self.pkg_int_type(pkg, name);
+                        return Operand::new(OMode::TypeExpr, t, e);
+                    }
+                    if let Some((tname, v)) = crate::packages::lookup_int_const(&path, &sel.name) {
+                        let (pkg, name) = crate::packages::lookup_int_type(&path, tname).expect("a constant's type is in PACKAGE_INT_TYPES");
+                        let t = self.pkg_int_type(pkg, name);
+                        return Operand::constant(t, Value::Int(crate::bigconst::BigInt::from_i128(v as i128)), e);
+                    }
                     let Some(f) = crate::packages::lookup(&path, &sel.name) else {
                         let msg = format!("undefined: {pname}.{}", sel.name);
                         self.error(e.span, msg);
@@ -361,6 +370,17 @@ impl<'a> Checker<'a> {
         let st = self.info.types.intern(TypeKind::Struct { fields });
         self.info.types.set_underlying(named, st);
         self.pkg_types.insert((def.package, def.name), named);
+        named
+    }
+
+    /// The named `int64` type of a package (`time.Duration`), created on first use.
+    pub(crate) fn pkg_int_type(&mut self, package: &'static str, name: &'static str) -> TypeId {
+        if let Some(&t) = self.pkg_types.get(&(package, name)) {
+            return t;
+        }
+        let named = self.info.types.new_named_in(Some(package), name);
+        self.info.types.set_underlying(named, TypeId::INT64);
+        self.pkg_types.insert((package, name), named);
         named
     }
 
