@@ -68,6 +68,13 @@ pub(crate) const G_COPYSTACK: u32 = 8;
 /// The most Ps `GOMAXPROCS` may ask for.
 const MAX_PROCS: usize = 256;
 
+/// A P's local run queue holds at most this many goroutines (Go's `len(p.runq)`);
+/// beyond it, half of them move to the global queue. The bound keeps a goroutine
+/// that is pushed to the tail (a `runnext` displaced by a newer one) close to the
+/// head: a program that starts 100,000 goroutines would otherwise queue the
+/// goroutine they all wait for behind all of them.
+const LOCAL_RUNQ_MAX: usize = 256;
+
 /// How long a goroutine may run before `sysmon` asks it to yield (Go's
 /// `forcePreemptNS`), and how often `sysmon` looks.
 const PREEMPT_AFTER_US: u32 = 10_000;
@@ -320,9 +327,10 @@ pub fn run_main(entry: unsafe extern "C" fn(*mut G), mode: StackMode, knobs: Kno
 // ---------------------------------------------------------------------------------
 
 /// A runnable goroutine that will call closure `fnv`: a dead G from the free list or
-/// a new one, with a fresh `STACK_MIN` stack.
+/// a new one, whose stack is allocated when it first runs ([`execute`]). A program
+/// that starts goroutines faster than they run thus queues G headers, not stacks.
 fn new_goroutine(fnv: usize, gopc: usize, parent: i64) -> *mut G {
-    let (g, mode, knobs) = with_sched(|s| {
+    let g = with_sched(|s| {
         let goid = s.next_goid;
         s.next_goid += 1;
         let g = s.gfree.pop().unwrap_or_else(|| {
@@ -332,17 +340,12 @@ fn new_goroutine(fnv: usize, gopc: usize, parent: i64) -> *mut G {
         });
         // SAFETY: a dead or new G belongs to nobody else.
         unsafe { (*g).goid = goid };
-        (g, s.mode, s.knobs)
+        g
     });
     // SAFETY: as above; the G is not yet in any queue.
     unsafe {
         let gr = &mut *g;
-        if gr.stack_hi == 0 {
-            let (lo, hi) = stack::stackalloc(stack::initial_stack_size(mode));
-            gr.stack_lo = lo;
-            gr.stack_hi = hi;
-        }
-        gr.stackguard0 = stack::normal_guard(gr.stack_lo, mode, knobs);
+        // sp = the stack top (set by execute if there is no stack yet).
         gr.sched = stack::Gobuf {
             sp: gr.stack_hi,
             bp: 0,
@@ -410,8 +413,7 @@ unsafe extern "C" fn goexit0(g: *mut G) -> ! {
     }
 }
 
-/// Marks `g` dead and returns it to the free list (a stack bigger than the initial
-/// size is freed; the next goroutine gets a fresh small one).
+/// Marks `g` dead and returns it to the free list, its stack to the stack pool.
 ///
 /// # Safety
 /// On g0 of `g.m`, which was running `g`; nothing uses `g`'s stack any more.
@@ -639,8 +641,21 @@ unsafe fn runqput(p: *mut P, g: *mut G, next: bool) {
     };
     p.lock.lock();
     // SAFETY: the P's lock is held.
-    unsafe { (*p.runq.get()).push_back(g) };
+    let q = unsafe { &mut *p.runq.get() };
+    if q.len() < LOCAL_RUNQ_MAX {
+        q.push_back(g);
+        p.lock.unlock();
+        return;
+    }
+    // Full: the older half and `g` go to the global queue (Go's `runqputslow`).
+    let mut batch: Vec<*mut G> = q.drain(..LOCAL_RUNQ_MAX / 2).collect();
     p.lock.unlock();
+    batch.push(g);
+    with_sched(|s| {
+        for g in batch {
+            globrunqput(s, g);
+        }
+    });
 }
 
 /// The next goroutine of P `p`'s own queues.
@@ -943,6 +958,13 @@ unsafe fn execute(m: *mut M, g: *mut G) -> ! {
         p.curg.store(g, Ordering::Relaxed);
         p.schedtick.fetch_add(1, Ordering::Relaxed);
         let mode = if (*m).fixed { StackMode::Fixed } else { StackMode::Growable };
+        if (*g).stack_hi == 0 {
+            // First run of a goroutine created without a stack (new_goroutine).
+            let (lo, hi) = stack::stackalloc(stack::initial_stack_size(mode));
+            (*g).stack_lo = lo;
+            (*g).stack_hi = hi;
+            (*g).sched.sp = hi;
+        }
         (*g).stackguard0 = stack::normal_guard((*g).stack_lo, mode, (*m).knobs);
         arch::gogo(g)
     }
