@@ -36,7 +36,12 @@ enum Command {
         no_stack_check: bool,
     },
     /// Parse and type-check a Go file; print diagnostics.
-    Check { file: PathBuf },
+    Check {
+        file: PathBuf,
+        /// Report every error, not only the first ten (Go's `-e`).
+        #[arg(short = 'e')]
+        all_errors: bool,
+    },
     /// Show the machine code of compiled functions, with the stack-check prologue,
     /// the call to morestack_noctxt and the restart, annotated with source lines.
     Asm {
@@ -59,14 +64,14 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Run { file, args: _, emit, no_stack_check } => {
             let opts = driver::RunOptions { emit_clif: emit.is_some(), no_stack_check };
-            match driver::check(&file).and_then(|c| driver::run_jit(&c, &opts)) {
+            match driver::check(&file, driver::Report::First10).and_then(|c| driver::run_jit(&c, &opts)) {
                 Ok(status) => ExitCode::from(status as u8),
                 Err(e) => fail(e),
             }
         }
         Command::Asm { file, func, no_stack_check } => {
             let opts = driver::RunOptions { emit_clif: false, no_stack_check };
-            match driver::check(&file).and_then(|c| driver::disassemble(&c, func.as_deref(), &opts)) {
+            match driver::check(&file, driver::Report::First10).and_then(|c| driver::disassemble(&c, func.as_deref(), &opts)) {
                 Ok(text) => {
                     print!("{text}");
                     ExitCode::SUCCESS
@@ -74,7 +79,7 @@ fn main() -> ExitCode {
                 Err(e) => fail(e),
             }
         }
-        Command::Check { file } => match driver::check(&file) {
+        Command::Check { file, all_errors } => match driver::check(&file, if all_errors { driver::Report::All } else { driver::Report::First10 }) {
             Ok(_) => ExitCode::SUCCESS,
             Err(e) => fail(e),
         },

@@ -38,27 +38,37 @@ pub struct Checked {
     pub info: Info,
 }
 
-fn render(file: &SourceFile, diags: &[Diagnostic]) -> Error {
-    let mut text = syntax::source::render(file, &diags[..diags.len().min(MAX_DIAGNOSTICS)]);
-    if diags.len() > MAX_DIAGNOSTICS {
+/// How many diagnostics `check` reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Report {
+    /// The first ten, then `too many errors` (as Go's compiler does by default).
+    First10,
+    /// All of them (Go's `-e`, which Go's own errorcheck tests use).
+    All,
+}
+
+fn render(file: &SourceFile, diags: &[Diagnostic], report: Report) -> Error {
+    let limit = if report == Report::All { usize::MAX } else { MAX_DIAGNOSTICS };
+    let mut text = syntax::source::render(file, &diags[..diags.len().min(limit)]);
+    if diags.len() > limit {
         text.push_str(&format!("{}: too many errors\n", file.name));
     }
     Error::Diagnostics(text)
 }
 
 /// Reads, parses and type-checks a Go file.
-pub fn check(path: &Path) -> Result<Checked, Error> {
+pub fn check(path: &Path, report: Report) -> Result<Checked, Error> {
     let text = std::fs::read(path).map_err(|e| Error::Io(format!("open {}: {}", path.display(), io_reason(&e))))?;
     let text = String::from_utf8(text).map_err(|_| Error::Io(format!("{}: invalid UTF-8 encoding", path.display())))?;
     let file = SourceFile::new(path.display().to_string(), text);
     let (ast, mut diags) = syntax::parse_file(&file);
     if !diags.is_empty() {
-        return Err(render(&file, &diags));
+        return Err(render(&file, &diags, report));
     }
     let (info, check_diags) = types::check_file(&file, &ast);
     diags.extend(check_diags);
     if !diags.is_empty() {
-        return Err(render(&file, &diags));
+        return Err(render(&file, &diags, report));
     }
     Ok(Checked { file, ast, info })
 }
@@ -98,7 +108,7 @@ impl Jitted {
         }
         let mut module = JITModule::new(builder);
         let cg_opts = codegen::Options { keep_clif: opts.emit_clif, no_stack_check: opts.no_stack_check };
-        let compiled = codegen::compile(&mut module, &checked.file, &checked.ast, &checked.info, &cg_opts).map_err(|d| render(&checked.file, &d))?;
+        let compiled = codegen::compile(&mut module, &checked.file, &checked.ast, &checked.info, &cg_opts).map_err(|d| render(&checked.file, &d, Report::First10))?;
         if opts.emit_clif {
             for f in &compiled.funcs {
                 println!("; {}\n{}", f.name, f.clif.as_deref().unwrap_or(""));

@@ -124,7 +124,11 @@ pub fn run_one(path: &Path, morestack: &Path, timeout: Duration) -> Outcome {
                 cmd.arg("--").args(args);
             }
         }
-        Action::ErrorCheck { .. } | Action::Compile => {
+        // Every error, as Go's test/run.go compiles errorcheck tests with `-e`.
+        Action::ErrorCheck { .. } => {
+            cmd.arg("check").arg("-e").arg(file_name);
+        }
+        Action::Compile => {
             cmd.arg("check").arg(file_name);
         }
     }
