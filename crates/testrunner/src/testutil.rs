@@ -1,6 +1,6 @@
 //! Test support: a stand-in for the `morestack` executable.
 //!
-//! A shell script that, for `run FILE` and `check FILE` alike, runs the `//sh: ` lines
+//! A shell script that, for `run FILE` and `check [-e] FILE` alike, runs the `//sh: ` lines
 //! of FILE, so that each test file says how "the compiler" behaves on it. This lets
 //! the runner be tested end to end before (and independently of) the real compiler.
 
@@ -12,6 +12,7 @@ use std::time::Duration;
 
 const FAKE: &str = "#!/bin/sh\n\
     [ \"$1\" = probe ] && exit 0\n\
+    [ \"$2\" = -e ] && shift\n\
     file=$2; shift 2\n\
     [ \"$1\" = -- ] && shift\n\
     eval \"$(sed -n 's|^//sh: ||p' \"$file\")\"\n";
