@@ -11,10 +11,12 @@
 //!   goroutines' tracebacks with their wait reasons, exit status 2;
 //! - an uncaught panic in a goroutine other than main: Go's `goroutine N [running]:`
 //!   traceback ending in `created by main.main`, exit status 2;
-//! - preemption: under `GOMAXPROCS=1` a goroutine spinning in a loop that makes calls
-//!   does not starve the others;
+//! - preemption: under `GOMAXPROCS=1` a goroutine spinning in a loop (with calls,
+//!   calling only a leaf, or without calls) does not starve the others;
 //! - the seed example: a goroutine whose deferred function recovers a panic raised
-//!   two calls deeper, while main waits on a channel.
+//!   two calls deeper, while main waits on a channel;
+//! - stack shrinking: the stacks of parked goroutines are halved by each
+//!   `runtime.GC()` (also under the stack-move stress knob) and grow again after.
 //!
 //! Outputs are compared after the test runner's normalisation (`normalize_output`:
 //! pc offsets, directories, argument words in tracebacks, and the numbers of goroutines
@@ -906,5 +908,80 @@ fn seed_goroutine_recovers_panic_from_two_calls_deeper() {
             "seed.go (GOMAXPROCS={gomaxprocs:?}) must print exactly what Go prints\n{}",
             r.show()
         );
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Shrinking the stacks of parked goroutines
+
+/// Eight goroutines grow their stacks to 128 KiB, return, and park on a channel;
+/// main calls runtime.GC() six times, which halves each parked stack every time
+/// (less than a quarter used), then wakes them: they grow again and finish.
+const SHRINK: &str = "package main
+
+import (
+\t\"fmt\"
+\t\"runtime\"
+)
+
+func deep(n int) int {
+\tvar a [8]int
+\ta[n%8] = n
+\tif n == 0 {
+\t\treturn 0
+\t}
+\treturn deep(n-1) + a[n%8]
+}
+
+func main() {
+\tconst workers = 8
+\tready := make(chan int)
+\twake := make(chan bool)
+\tfor i := 0; i < workers; i++ {
+\t\tgo func(i int) {
+\t\t\tready <- deep(2000)
+\t\t\t<-wake
+\t\t\tready <- deep(3000) + i
+\t\t}(i)
+\t}
+\tsum := 0
+\tfor i := 0; i < workers; i++ {
+\t\tsum += <-ready
+\t}
+\tfor i := 0; i < 6; i++ {
+\t\truntime.GC()
+\t}
+\tclose(wake)
+\tfor i := 0; i < workers; i++ {
+\t\tsum += <-ready
+\t}
+\tfmt.Println(\"sum\", sum)
+}
+";
+
+const SHRINK_OUT: &str = "sum 52020028\n";
+
+#[test]
+fn parked_goroutines_stacks_shrink_at_gc_and_grow_again() {
+    let dir = program("shrink.go", SHRINK);
+    if let Some(go) = go_run(dir.path(), "shrink.go", Some("2")) {
+        check_not_stale("shrink.go", &go, 0, SHRINK_OUT, "");
+    }
+    for knobs in ["stack=1", "stack=1,stackmove=1"] {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_morestack"));
+        cmd.args(["run", "shrink.go"]).current_dir(dir.path()).env("GOMAXPROCS", "2").env("MORESTACKDEBUG", knobs);
+        let r = run_with_timeout(cmd, TIMEOUT);
+        assert_eq!((r.code, r.stdout.as_str()), (Some(0), SHRINK_OUT), "MORESTACKDEBUG={knobs}\n{}", r.show());
+        // Every worker's parked stack was halved, by several GCs in a row.
+        let mut shrinks: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for l in r.stderr.lines() {
+            let Some(rest) = l.strip_prefix("runtime: goroutine ") else { continue };
+            let (id, what) = rest.split_once(' ').unwrap();
+            if id != "1" && what.starts_with("stack shrink ") {
+                *shrinks.entry(id).or_default() += 1;
+            }
+        }
+        assert_eq!(shrinks.len(), 8, "MORESTACKDEBUG={knobs}: shrinks per goroutine {shrinks:?}\n{}", r.stderr);
+        assert!(shrinks.values().all(|&n| n >= 4), "MORESTACKDEBUG={knobs}: {shrinks:?}");
     }
 }
