@@ -992,7 +992,7 @@ unsafe fn find_runnable(m: *mut M) -> *mut G {
                 continue;
             }
             // Fairness: now and then the global queue first.
-            if p.schedtick.load(Ordering::Relaxed) % 61 == 0 && SCHED.runqsize.load(Ordering::Relaxed) > 0 {
+            if p.schedtick.load(Ordering::Relaxed).is_multiple_of(61) && SCHED.runqsize.load(Ordering::Relaxed) > 0 {
                 if let Some(g) = with_sched(globrunqget) {
                     return g;
                 }
