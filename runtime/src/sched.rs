@@ -174,17 +174,22 @@ pub(crate) struct P {
     retired: AtomicBool,
 }
 
+/// The scheduler's shared state (under `Sched::lock`).
 struct SchedData {
+    /// The global run queue.
     runq: VecDeque<*mut G>,
     pidle: Vec<*mut P>,
     midle: Vec<*mut M>,
+    /// Ms created; of them idle (in `midle`), and asleep for a locked goroutine.
     mcount: usize,
     nmidle: usize,
     nmidlelocked: usize,
     /// Every goroutine ever created (dead ones are reused from `gfree`).
     allgs: Vec<*mut G>,
     gfree: Vec<*mut G>,
-    /// Main goroutines that have neither returned nor... (a program is running).
+    /// Main goroutines whose `run_main` still waits (not returned; one that called
+    /// `Goexit` counts until the program dies): while non-zero, a program is
+    /// running and `checkdead` may declare a deadlock.
     main_live: usize,
     next_goid: i64,
     mode: StackMode,
