@@ -154,6 +154,9 @@ pub(crate) struct FunctionTranslator<'p, 'a, 'f> {
     /// The next Go call without results is the function's last act: make it a tail
     /// call (defer thunks).
     pub tail_call: bool,
+    /// Calls emitted so far: a loop whose iteration made one gets a preemption poll
+    /// ([`Self::preempt_poll`]).
+    pub calls_emitted: u64,
 }
 
 impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
@@ -178,6 +181,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             defers: None,
             thunk: None,
             tail_call: false,
+            calls_emitted: 0,
         }
     }
 
@@ -647,6 +651,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
     /// is a `try_call` whose exception edge is the exit block (crate::defers); its
     /// callee must use the `tail` convention.
     pub fn emit_call(&mut self, callee: Callee, args: &[Value], may_unwind: bool) -> Vec<Value> {
+        self.calls_emitted += 1;
         let args = &self.complete_args(callee, args);
         let pad = self.defers.as_ref().filter(|_| may_unwind).map(|d| d.exit);
         let Some(pad) = pad else {
@@ -677,11 +682,12 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
     }
 
     /// A preemption point at a loop's back edge: if the scheduler poisoned
-    /// `g.stackguard0` with `STACK_PREEMPT`, yield in `runtime.preemptcheck`. Every
-    /// loop gets one, so that a loop without calls, or calling only functions without
-    /// a stack check (frameless leaves, the runtime), can still be preempted (Go 1.14+
-    /// uses signals for those). It costs a load, a compare and a not-taken branch per
-    /// iteration: within noise on bench/sieve.go and a 10^9-iteration arithmetic loop.
+    /// `g.stackguard0` with `STACK_PREEMPT`, yield in `runtime.preemptcheck`. Loops
+    /// whose iterations make calls get one, so that a loop calling only functions
+    /// without a stack check (frameless leaves, the runtime) can still be preempted.
+    /// Loops without calls get none: the load and compare cost 10-15% on a tight loop
+    /// (bench/sieve.go: 37-40 ms -> 43 ms), so such loops are not preempted (Go 1.14+
+    /// uses signals; docs/scheduler.md).
     pub fn preempt_poll(&mut self) {
         let guard = self.b.ins().load(I64, MemFlagsData::trusted(), self.g, G_STACKGUARD0);
         let poisoned = self.b.ins().icmp_imm_s(IntCC::Equal, guard, STACK_PREEMPT);
@@ -705,9 +711,18 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
 
     /// Calls a runtime function that never returns, ending the current block.
     pub fn call_noreturn(&mut self, symbol: &'static str, args: &[Value]) {
-        self.call_runtime(symbol, args, &[]);
-        self.b.ins().trap(TrapCode::unwrap_user(2));
+        self.call_runtime_noreturn(symbol, args);
         self.start_unreachable_block();
+    }
+
+    /// Calls a runtime function that never returns (a panic), ending the block. It
+    /// does not count as a call for preemption polls: a loop whose only calls panic
+    /// (bounds checks) loops without calls.
+    fn call_runtime_noreturn(&mut self, symbol: &'static str, args: &[Value]) {
+        let calls = self.calls_emitted;
+        self.call_runtime(symbol, args, &[]);
+        self.calls_emitted = calls;
+        self.b.ins().trap(TrapCode::unwrap_user(2));
     }
 
     /// After a terminator: continue emitting into a block nothing jumps to.
@@ -726,8 +741,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         self.b.ins().brif(cond, cold, &[], cont, &[]);
         self.b.switch_to_block(cold);
         self.b.seal_block(cold);
-        self.call_runtime(symbol, args, &[]);
-        self.b.ins().trap(TrapCode::unwrap_user(2));
+        self.call_runtime_noreturn(symbol, args);
         self.b.switch_to_block(cont);
         self.b.seal_block(cont);
     }

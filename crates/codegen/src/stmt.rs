@@ -107,6 +107,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
                 let body_b = self.b.create_block();
                 let cont = self.b.create_block();
                 let exit = self.b.create_block();
+                let calls = self.calls_emitted;
                 self.loop_test(cond.as_ref(), body_b, exit)?;
                 self.b.switch_to_block(body_b);
                 self.loop_body(label, &body.stmts, exit, cont)?;
@@ -115,7 +116,9 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
                 if let Some(post) = post {
                     self.stmt(post)?;
                 }
-                self.preempt_poll();
+                if self.calls_emitted != calls {
+                    self.preempt_poll();
+                }
                 self.loop_test(cond.as_ref(), body_b, exit)?;
                 self.b.seal_block(body_b);
                 self.b.switch_to_block(exit);
@@ -475,10 +478,13 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             };
             self.store(&place, ty, &vals);
         }
+        let calls = self.calls_emitted;
         self.loop_body(label, &body.stmts, exit, cont)?;
         self.b.switch_to_block(cont);
         self.b.seal_block(cont);
-        self.preempt_poll();
+        if self.calls_emitted != calls {
+            self.preempt_poll();
+        }
         let i = self.b.use_var(index);
         let next = if is_string { self.b.use_var(next_index) } else { self.b.ins().iadd_imm_s(i, 1) };
         self.b.def_var(index, next);
