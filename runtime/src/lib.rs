@@ -66,8 +66,9 @@ pub fn run_main_fixed_stack(entry: unsafe extern "C" fn(*mut G)) -> i32 {
     sched::run_main(entry, stack::StackMode::Fixed, stack::env_knobs())
 }
 
-/// Every exported entry point: (symbol name as in docs/abi.md, address). The JIT
-/// resolves compiled code's imports from this list.
+/// Every exported symbol: (name as in docs/abi.md, address) of the entry points and
+/// of `os.Args`, the one data symbol. The JIT resolves compiled code's imports from
+/// this list.
 pub fn symbols() -> Vec<(&'static str, *const u8)> {
     let mut syms = vec![
         // Stacks
@@ -151,6 +152,7 @@ pub fn symbols() -> Vec<(&'static str, *const u8)> {
         ("fmt.Errorf", fmt::errorf as *const u8),
         // Packages
         ("os.Exit", pkg::os::exit as *const u8),
+        ("os.Args", std::ptr::addr_of!(pkg::os::ARGS) as *const u8),
         ("strconv.Itoa", pkg::strconv::itoa as *const u8),
         ("strconv.Atoi", pkg::strconv::atoi as *const u8),
         ("strconv.FormatInt", pkg::strconv::format_int as *const u8),

@@ -25,7 +25,9 @@ enum Command {
     /// Compile a Go file with the JIT and run it; exits with the program's status.
     Run {
         file: PathBuf,
-        /// Arguments for the program.
+        /// Arguments for the program (`os.Args[1:]`); everything after FILE, as with
+        /// `go run`.
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
         /// Print an intermediate form instead of running: `clif` (Cranelift IR).
         #[arg(long, value_name = "FORM", value_parser = ["clif"])]
@@ -62,15 +64,17 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Run { file, args: _, emit, no_stack_check } => {
-            let opts = driver::RunOptions { emit_clif: emit.is_some(), no_stack_check };
+        Command::Run { file, args, emit, no_stack_check } => {
+            // os.Args[0] is the program's name: its source file, as for a script.
+            let args = std::iter::once(file.display().to_string()).chain(args).collect();
+            let opts = driver::RunOptions { emit_clif: emit.is_some(), no_stack_check, args };
             match driver::check(&file, driver::Report::First10).and_then(|c| driver::run_jit(&c, &opts)) {
                 Ok(status) => ExitCode::from(status as u8),
                 Err(e) => fail(e),
             }
         }
         Command::Asm { file, func, no_stack_check } => {
-            let opts = driver::RunOptions { emit_clif: false, no_stack_check };
+            let opts = driver::RunOptions { emit_clif: false, no_stack_check, args: Vec::new() };
             match driver::check(&file, driver::Report::First10).and_then(|c| driver::disassemble(&c, func.as_deref(), &opts)) {
                 Ok(text) => {
                     print!("{text}");

@@ -463,3 +463,18 @@ fn gotraceback_none_single_and_all() {
     let (_, _, all) = run(Some("all"));
     assert!(single.contains("goroutine 1 [running]:") && all.contains("goroutine 1 [running]:"), "{single}{all}");
 }
+
+/// `os.Args` holds the program's name, then every word after FILE (including ones
+/// that look like options, as with `go run`); it can be read, indexed and assigned.
+#[test]
+fn run_passes_arguments_as_os_args() {
+    let dir = tempdir();
+    let src = "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n\t\"strconv\"\n)\n\nfunc main() {\n\tfmt.Println(len(os.Args) - 1)\n\tfor _, a := range os.Args[1:] {\n\t\tn, err := strconv.Atoi(a)\n\t\tfmt.Println(a, n, err)\n\t}\n\tos.Args = append(os.Args, \"more\")\n\tos.Args[0] = \"prog\"\n\tfmt.Println(os.Args[0], os.Args[len(os.Args)-1], len(os.Args))\n}\n";
+    write(dir.path(), "args.go", src);
+    let out = morestack(dir.path(), &["run", "args.go", "12", "x", "-5"]);
+    // Real Go 1.19 (`go run args.go 12 x -5`) prints exactly this.
+    let want = "3\n12 12 <nil>\nx 0 strconv.Atoi: parsing \"x\": invalid syntax\n-5 -5 <nil>\nprog more 5\n";
+    assert_eq!((out.code, out.stdout.as_str()), (Some(0), want), "{}", out.show());
+    let name = morestack(dir.path(), &["run", "args.go"]);
+    assert!(name.stdout.starts_with("0\n"), "{}", name.show());
+}

@@ -117,8 +117,12 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             ExprKind::FuncLit { .. } => self.closure(e),
             ExprKind::CompositeLit { .. } => self.composite(e, ty),
             ExprKind::Selector { x, .. } => {
-                if self.info.use_of(e.id).is_some() {
-                    return Err(self.err(e.span, "not supported yet: package functions as values"));
+                if let Some(obj) = self.info.use_of(e.id) {
+                    if !matches!(self.info.object(obj).kind, ObjKind::PkgVar { .. }) {
+                        return Err(self.err(e.span, "not supported yet: package functions as values"));
+                    }
+                    let place = self.place_of_obj(obj);
+                    return Ok(self.load(&place, ty));
                 }
                 if let Some(&sel) = self.info.pkg_methods.get(&e.id) {
                     return self.method_value(e, sel);
@@ -175,6 +179,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
                 Ok(Place::Mem(p))
             }
             ExprKind::Index { x, index } => Ok(Place::Mem(self.element_addr(x, index)?)),
+            ExprKind::Selector { .. } if self.info.use_of(e.id).is_some() => Ok(self.place_of_obj(self.info.use_of(e.id).expect("checked"))),
             ExprKind::Selector { x, .. } => Ok(Place::Mem(self.field_addr(e, x)?)),
             _ => Err(self.err(e.span, "internal compiler error: not addressable")),
         }

@@ -476,6 +476,12 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         if let Some(s) = self.vars.get(&obj).cloned() {
             return self.storage_place(&s);
         }
+        if let ObjKind::PkgVar { symbol } = self.info.object(obj).kind {
+            // A package variable lives in the runtime (`os.Args`): imported data.
+            let data = self.p.module.declare_data(symbol, cranelift_module::Linkage::Import, true, false).unwrap_or_else(|e| panic!("runtime variable {symbol}: {e}"));
+            let gv = self.p.module.declare_data_in_func(data, self.b.func);
+            return Place::Mem(self.b.ins().symbol_value(PTR, gv));
+        }
         let data = *self.p.globals.get(&obj).unwrap_or_else(|| panic!("variable {} has no storage", self.info.object(obj).name));
         let gv = self.p.module.declare_data_in_func(data, self.b.func);
         Place::Mem(self.b.ins().symbol_value(PTR, gv))

@@ -89,6 +89,8 @@ pub struct RunOptions {
     /// Compile without stack checks and run on one large fixed stack: only to measure
     /// what the checks cost.
     pub no_stack_check: bool,
+    /// The program's `os.Args`: its name, then its arguments.
+    pub args: Vec<String>,
 }
 
 /// A program compiled into executable memory.
@@ -149,6 +151,7 @@ pub fn run_jit(checked: &Checked, opts: &RunOptions) -> Result<i32, Error> {
     // `fn(g: *mut G)` (codegen::program), and the module is finalised, so the pointer is
     // executable code of exactly that type. The module stays alive for the call.
     let entry: unsafe extern "C" fn(*mut morestack_runtime::abi::G) = unsafe { std::mem::transmute(entry) };
+    morestack_runtime::pkg::os::set_args(&opts.args);
     Ok(if opts.no_stack_check { morestack_runtime::run_main_fixed_stack(entry) } else { morestack_runtime::run_main(entry) })
 }
 

@@ -87,6 +87,9 @@ pub enum ObjKind {
     Package { path: String },
     /// A function of an imported package (`fmt.Println`).
     PkgFunc(&'static PkgFunc),
+    /// A variable of an imported package (`os.Args`): `symbol` names its storage in
+    /// the runtime (docs/abi.md).
+    PkgVar { symbol: &'static str },
     /// The predeclared `nil`.
     Nil,
 }

@@ -158,6 +158,15 @@ pub static PACKAGE_TYPES: &[PkgTypeDef] = &[
     },
 ];
 
+/// Package-level variables the runtime provides: `(package, name, type, runtime
+/// symbol of its storage)`.
+pub static PACKAGE_VARS: &[(&str, &str, PkgType, &str)] = &[("os", "Args", StringSlice, "os.Args")];
+
+/// A package variable: its type and the symbol of its storage.
+pub fn lookup_var(package: &str, name: &str) -> Option<(PkgType, &'static str)> {
+    PACKAGE_VARS.iter().find(|&&(p, n, _, _)| p == package && n == name).map(|&(_, _, t, s)| (t, s))
+}
+
 /// Package-level string constants: `(package, name, value)`.
 pub static PACKAGE_CONSTS: &[(&str, &str, &str)] = &[("runtime", "GOOS", "linux"), ("runtime", "GOARCH", "amd64")];
 

@@ -567,7 +567,8 @@ fn entry_args(name: &str, g: usize) -> [usize; 6] {
 /// `newproc` does its work in `systemstack`, `Gosched` in `mcall` (both only push a
 /// frame record and the callee-saved registers), and `Goexit` is the panic stub that
 /// `runtime.gopanic` is (measured below), ending in the scheduler instead of an exit.
-const NOT_MEASURED: [&str; 5] = ["runtime.morestack_noctxt", "runtime.Breakpoint", "runtime.newproc", "runtime.Gosched", "runtime.Goexit"];
+/// `os.Args` is data, not code.
+const NOT_MEASURED: [&str; 6] = ["runtime.morestack_noctxt", "runtime.Breakpoint", "runtime.newproc", "runtime.Gosched", "runtime.Goexit", "os.Args"];
 
 /// Entry points that never return (measured from the exit hook).
 const NORETURN: [&str; 7] = [

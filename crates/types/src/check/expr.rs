@@ -253,6 +253,8 @@ impl<'a> Checker<'a> {
             ObjKind::Builtin(b) => Operand::new(OMode::Builtin(*b), TypeId::INVALID, e),
             ObjKind::Package { .. } => Operand::new(OMode::Package, TypeId::INVALID, e),
             ObjKind::PkgFunc(f) => Operand::new(OMode::PkgFunc(f), TypeId::INVALID, e),
+            // (Only reachable through a selector, `os.Args`.)
+            ObjKind::PkgVar { .. } => Operand::new(OMode::Variable, ty, e),
             ObjKind::Nil => Operand::new(OMode::Value, TypeId::UNTYPED_NIL, e),
         }
     }
@@ -272,6 +274,20 @@ impl<'a> Checker<'a> {
                     if let Some(def) = crate::packages::lookup_type(&path, &sel.name) {
                         let t = self.pkg_named_type(def);
                         return Operand::new(OMode::TypeExpr, t, e);
+                    }
+                    if let Some((t, symbol)) = crate::packages::lookup_var(&path, &sel.name) {
+                        let key = (crate::packages::PACKAGES.iter().copied().find(|p| *p == path).unwrap_or("?"), symbol);
+                        let ty = self.pkg_type(t);
+                        let vobj = match self.pkg_var_objs.get(&key) {
+                            Some(&o) => o,
+                            None => {
+                                let o = self.new_object(&sel.name, ObjKind::PkgVar { symbol }, ty, sel.span);
+                                self.pkg_var_objs.insert(key, o);
+                                o
+                            }
+                        };
+                        self.info.uses.insert(e.id, vobj);
+                        return Operand::new(OMode::Variable, ty, e);
                     }
                     if let Some((pkg, name)) = crate::packages::lookup_int_type(&path, &sel.name) {
                         let t = self.pkg_int_type(pkg, name);
