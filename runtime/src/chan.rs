@@ -158,6 +158,20 @@ fn new_sudog(g: *mut G, c: *mut Hchan, elem: *mut u8) -> *mut Sudog {
     }))
 }
 
+/// After the wake: the result of a single-channel operation's record, which is freed
+/// (on the system stack: `free` may need more than the guard area).
+///
+/// # Safety
+/// `s` is this goroutine's record, out of every queue.
+unsafe fn take_result(s: *mut Sudog) -> bool {
+    let s = s as usize;
+    systemstack(move || {
+        // SAFETY: caller's contract; nobody else refers to the record any more.
+        let r = unsafe { Box::from_raw(s as *mut Sudog) };
+        r.success
+    })
+}
+
 /// Go's `plainError` panics of channel operations.
 fn chan_panic(msg: &str) -> ! {
     panic_value(crate::errors::plain_error(msg.as_bytes()))
@@ -362,9 +376,7 @@ pub unsafe extern "C" fn chansend1(g: *mut G, c: *mut Hchan, ep: *const u8) {
         // after the wake nobody else refers to it.
         Step::Park(s) => unsafe {
             gopark(g, "chan send", unlock_chan, cs);
-            let ok = (*s).success;
-            drop(Box::from_raw(s));
-            ok
+            take_result(s)
         },
     };
     if !ok {
@@ -403,9 +415,7 @@ unsafe fn chanrecv(g: *mut G, c: *mut Hchan, ep: *mut u8) -> bool {
         // SAFETY: as in chansend1.
         Step::Park(s) => unsafe {
             gopark(g, "chan receive", unlock_chan, cs);
-            let ok = (*s).success;
-            drop(Box::from_raw(s));
-            ok
+            take_result(s)
         },
     }
 }
@@ -552,18 +562,26 @@ unsafe fn selunlock(order: &[*mut Hchan], keep: *mut Hchan) {
 }
 
 /// The park commit of a `select`: unlocks every channel its records wait on (they are
-/// chained in lock order, so equal channels are adjacent).
+/// chained in lock order, so equal channels are adjacent). Each channel is unlocked
+/// only once the walk has moved past its records, and the last one after the walk:
+/// as soon as one channel is unlocked the select may fire and the goroutine run, but
+/// it cannot free its records before it locks every channel again, including the one
+/// still held here (Go's `selparkcommit`).
 unsafe fn selparkcommit(g: usize) {
-    // SAFETY: `g` is the parked goroutine; its records stay live until it wakes.
+    // SAFETY: `g` is the parked goroutine; its records stay live while this holds one
+    // of their channels' locks (see above).
     unsafe {
         let mut s = (*(g as *mut G)).sched_state.waiting;
-        let mut last = std::ptr::null_mut();
+        let mut last: *mut Hchan = std::ptr::null_mut();
         while let Some(r) = s.as_ref() {
-            if r.c != last {
-                (*r.c).lock.unlock();
-                last = r.c;
+            if r.c != last && !last.is_null() {
+                (*last).lock.unlock();
             }
+            last = r.c;
             s = r.waitlink;
+        }
+        if !last.is_null() {
+            (*last).lock.unlock();
         }
     }
 }
@@ -575,7 +593,10 @@ enum SelStep {
     Closed,
     /// No case is ready and the select blocks: parked on these records.
     Park,
+    /// `select {}`.
     NoCase,
+    /// Every case's channel is nil: blocks forever, as a `select`.
+    OnlyNil,
 }
 
 /// `select`: runs one ready case (chosen uniformly among the ready ones, as Go does),
@@ -599,6 +620,8 @@ pub unsafe extern "C" fn selectgo(g: *mut G, cases: *const Scase, ncases: i64, b
         SelStep::Closed => chan_panic("send on closed channel"),
         // SAFETY: `g` runs; it keeps no stack address across the park.
         SelStep::NoCase => unsafe { park_forever(g, "select (no cases)") },
+        // SAFETY: as above.
+        SelStep::OnlyNil => unsafe { park_forever(g, "select") },
         SelStep::Park => {
             // SAFETY: as above; the commit unlocks the channels.
             unsafe { gopark(g, "select", selparkcommit, gs) };
@@ -623,9 +646,12 @@ pub unsafe extern "C" fn selectgo(g: *mut G, cases: *const Scase, ncases: i64, b
 unsafe fn select_locked_pass(g: *mut G, cases: *const Scase, n: usize, block: bool) -> SelStep {
     // SAFETY: caller's contract.
     let cases = unsafe { std::slice::from_raw_parts(cases, n) };
+    if n == 0 && block {
+        return SelStep::NoCase;
+    }
     let mut poll: Vec<usize> = (0..n).filter(|&i| !cases[i].c.is_null()).collect();
     if poll.is_empty() && block {
-        return SelStep::NoCase;
+        return SelStep::OnlyNil;
     }
     for i in (1..poll.len()).rev() {
         poll.swap(i, crate::sched::fastrand() as usize % (i + 1));

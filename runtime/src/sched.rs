@@ -181,9 +181,12 @@ struct SchedData {
     pidle: Vec<*mut P>,
     midle: Vec<*mut M>,
     /// Ms created; of them idle (in `midle`), and asleep for a locked goroutine.
+    /// `nmidlelocked` is signed: the M that readies a locked goroutine may subtract
+    /// before the locked M has added (see `stoplockedm`); a transient -1 only makes
+    /// `checkdead` more conservative.
     mcount: usize,
     nmidle: usize,
-    nmidlelocked: usize,
+    nmidlelocked: isize,
     /// Every goroutine ever created (dead ones are reused from `gfree`).
     allgs: Vec<*mut G>,
     gfree: Vec<*mut G>,
@@ -504,7 +507,7 @@ unsafe extern "C" fn park_m(g: *mut G) -> ! {
         }
         if locked {
             stoplockedm(m);
-            execute(m, g);
+            execute(m, g, false);
         }
         schedule(m)
     }
@@ -663,17 +666,21 @@ unsafe fn runqput(p: *mut P, g: *mut G, next: bool) {
     });
 }
 
-/// The next goroutine of P `p`'s own queues.
-fn runqget(p: &P) -> Option<*mut G> {
+/// The next goroutine of P `p`'s own queues, and whether it came from `runnext`: such
+/// a goroutine inherits the current time slice (Go's `inheritTime`), so that two
+/// goroutines handing off to each other through `runnext` still let sysmon see a P
+/// that has not rescheduled for 10 ms, and get preempted, instead of starving the rest
+/// of the local queue.
+fn runqget(p: &P) -> Option<(*mut G, bool)> {
     let next = p.runnext.swap(std::ptr::null_mut(), Ordering::AcqRel);
     if !next.is_null() {
-        return Some(next);
+        return Some((next, true));
     }
     p.lock.lock();
     // SAFETY: the P's lock is held.
     let g = unsafe { (*p.runq.get()).pop_front() };
     p.lock.unlock();
-    g
+    g.map(|g| (g, false))
 }
 
 /// Whether P `p` has queued goroutines (a racy hint).
@@ -755,7 +762,7 @@ fn pidleput(s: &mut SchedData, p: *mut P) {
 /// Takes a P out of service (its id is beyond `GOMAXPROCS`): its queue moves to the
 /// global one.
 fn retire(s: &mut SchedData, p: &P) {
-    while let Some(g) = runqget(p) {
+    while let Some((g, _)) = runqget(p) {
         globrunqput(s, g);
     }
     p.retired.store(true, Ordering::Relaxed);
@@ -848,6 +855,13 @@ extern "C" fn mstart(m: usize) -> ! {
 /// # Safety
 /// `m` is this thread's M, on g0, holding no P.
 unsafe fn stopm(m: *mut M) {
+    // SAFETY: caller's contract.
+    unsafe {
+        // A sleeping M is not looking for work.
+        if std::mem::replace(&mut (*m).sched.spinning, false) {
+            SCHED.nmspinning.fetch_sub(1, Ordering::AcqRel);
+        }
+    }
     with_sched(|s| {
         s.midle.push(m);
         s.nmidle += 1;
@@ -932,7 +946,7 @@ pub(crate) unsafe fn schedule(m: *mut M) -> ! {
     loop {
         // SAFETY: caller's contract.
         unsafe {
-            let g = find_runnable(m);
+            let (g, inherit) = find_runnable(m);
             if (*m).sched.spinning {
                 (*m).sched.spinning = false;
                 if SCHED.nmspinning.fetch_sub(1, Ordering::AcqRel) == 1 {
@@ -944,16 +958,17 @@ pub(crate) unsafe fn schedule(m: *mut M) -> ! {
                 startlockedm(m, g);
                 continue;
             }
-            execute(m, g);
+            execute(m, g, inherit);
         }
     }
 }
 
-/// Runs `g` on `m` (Go's `execute`). Never returns.
+/// Runs `g` on `m` (Go's `execute`); `inherit`: in the current time slice (no new
+/// schedule tick). Never returns.
 ///
 /// # Safety
 /// On g0 of `m`, which holds a P; `g` is RUNNABLE and in no queue.
-unsafe fn execute(m: *mut M, g: *mut G) -> ! {
+unsafe fn execute(m: *mut M, g: *mut G, inherit: bool) -> ! {
     // SAFETY: caller's contract.
     unsafe {
         cas_status(g, G_RUNNABLE, G_RUNNING);
@@ -961,7 +976,9 @@ unsafe fn execute(m: *mut M, g: *mut G) -> ! {
         (*m).curg = g;
         let p = &*(*m).sched.p;
         p.curg.store(g, Ordering::Relaxed);
-        p.schedtick.fetch_add(1, Ordering::Relaxed);
+        if !inherit {
+            p.schedtick.fetch_add(1, Ordering::Relaxed);
+        }
         let mode = if (*m).fixed { StackMode::Fixed } else { StackMode::Growable };
         if (*g).stack_hi == 0 {
             // First run of a goroutine created without a stack (new_goroutine).
@@ -975,12 +992,12 @@ unsafe fn execute(m: *mut M, g: *mut G) -> ! {
     }
 }
 
-/// Blocks until a goroutine is runnable and returns it, `m` holding a P (possibly a
-/// different one).
+/// Blocks until a goroutine is runnable and returns it (and whether it inherits the
+/// time slice, see [`runqget`]), `m` holding a P (possibly a different one).
 ///
 /// # Safety
 /// On g0 of this thread's M `m`, which holds a P.
-unsafe fn find_runnable(m: *mut M) -> *mut G {
+unsafe fn find_runnable(m: *mut M) -> (*mut G, bool) {
     // SAFETY: caller's contract; Ps are never freed.
     unsafe {
         loop {
@@ -999,15 +1016,15 @@ unsafe fn find_runnable(m: *mut M) -> *mut G {
             // Fairness: now and then the global queue first.
             if p.schedtick.load(Ordering::Relaxed).is_multiple_of(61) && SCHED.runqsize.load(Ordering::Relaxed) > 0 {
                 if let Some(g) = with_sched(globrunqget) {
-                    return g;
+                    return (g, false);
                 }
             }
-            if let Some(g) = runqget(p) {
-                return g;
+            if let Some(found) = runqget(p) {
+                return found;
             }
             if SCHED.runqsize.load(Ordering::Relaxed) > 0 {
                 if let Some(g) = with_sched(globrunqget) {
-                    return g;
+                    return (g, false);
                 }
             }
             // Steal, as one of at most half as many spinning Ms as busy Ps.
@@ -1026,7 +1043,7 @@ unsafe fn find_runnable(m: *mut M) -> *mut G {
                     }
                     if let Some(victim) = allp(i) {
                         if let Some(g) = runqsteal(p, victim) {
-                            return g;
+                            return (g, false);
                         }
                     }
                 }
@@ -1042,7 +1059,7 @@ unsafe fn find_runnable(m: *mut M) -> *mut G {
                 None
             });
             if let Some(g) = g {
-                return g;
+                return (g, false);
             }
             if (*m).sched.spinning {
                 (*m).sched.spinning = false;
@@ -1071,10 +1088,10 @@ unsafe fn find_runnable(m: *mut M) -> *mut G {
 /// Called with the lock held when an M goes idle: if no M is running while a main
 /// goroutine has not returned, every goroutine is blocked for good (Go's `checkdead`).
 fn checkdead(s: &mut SchedData) {
-    if s.main_live == 0 || s.mcount > s.nmidle + s.nmidlelocked || s.sleepers > 0 {
+    if s.main_live == 0 || s.mcount as isize > s.nmidle as isize + s.nmidlelocked || s.sleepers > 0 {
         return;
     }
-    if !s.runq.is_empty() {
+    if !s.runq.is_empty() || (0..nprocs()).filter_map(allp).any(runq_nonempty) {
         return; // an M is on its way (startm was called for it)
     }
     let waiting: Vec<*mut G> = s
@@ -1299,7 +1316,10 @@ pub(crate) fn shrink_idle_stacks() {
 pub unsafe extern "C" fn preemptcheck(g: *mut G) {
     // SAFETY: caller's contract; a goroutine's M is live while it runs.
     unsafe {
-        if !(*g).sched_state.preempt.swap(false, Ordering::AcqRel) {
+        // Asked: the flag, or the poisoned guard alone (the flag may have been
+        // consumed by a growth in between, see newstack).
+        let asked = (*g).sched_state.preempt.swap(false, Ordering::AcqRel);
+        if !asked && (*g).stackguard0 != stack::STACK_PREEMPT {
             return;
         }
         let m = (*g).m;

@@ -679,7 +679,11 @@ pub(crate) unsafe extern "C" fn newstack(
 ) -> SpBp {
     // SAFETY: morestack passes the running goroutine, whose M is live.
     let (g, knobs) = unsafe { (&mut *gp, (*(*gp).m).knobs) };
-    if g.sched_state.preempt.swap(false, std::sync::atomic::Ordering::AcqRel) {
+    // A preemption request: the flag, or the poisoned guard alone (sysmon stores the
+    // flag, then the guard; a growth in between consumes the flag and leaves the
+    // guard poisoned).
+    let asked = g.sched_state.preempt.swap(false, std::sync::atomic::Ordering::AcqRel);
+    if asked || g.stackguard0 == STACK_PREEMPT {
         g.stackguard0 = normal_guard(g.stack_lo, StackMode::Growable, knobs);
         if sp.saturating_sub(framesize + STACK_GUARD) >= g.stack_lo {
             // SAFETY: on g0 inside newstack, g.morebuf holds the entry state; returns

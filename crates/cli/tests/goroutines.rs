@@ -916,13 +916,15 @@ fn seed_goroutine_recovers_panic_from_two_calls_deeper() {
 // Shrinking the stacks of parked goroutines
 
 /// Eight goroutines grow their stacks to 128 KiB, return, and park on a channel;
-/// main calls runtime.GC() six times, which halves each parked stack every time
-/// (less than a quarter used), then wakes them: they grow again and finish.
+/// main waits 20 ms for them to park, calls runtime.GC() six times, which halves each
+/// parked stack every time (less than a quarter used), then wakes them: they grow
+/// again and finish.
 const SHRINK: &str = "package main
 
 import (
 \t\"fmt\"
 \t\"runtime\"
+\t\"time\"
 )
 
 func deep(n int) int {
@@ -949,6 +951,8 @@ func main() {
 \tfor i := 0; i < workers; i++ {
 \t\tsum += <-ready
 \t}
+\t// Let every worker reach its receive and park.
+\ttime.Sleep(20 * time.Millisecond)
 \tfor i := 0; i < 6; i++ {
 \t\truntime.GC()
 \t}

@@ -199,8 +199,8 @@ core::arch::global_asm!(
     "    push r13",                         //   it keeps no stack address in them,
     "    push r14",                         //   crate::sched's invariant)
     "    push r15",
-    "    sub rsp, 8",
-    "    mov [rdi + {g_sched_sp}], rsp",
+    "    push 0",                           // alignment; written, so that no stale
+    "    mov [rdi + {g_sched_sp}], rsp",    //   word confuses the copy verifier
     "    mov [rdi + {g_sched_bp}], rbp",
     "    lea rax, [rip + 2f]",
     "    mov [rdi + {g_sched_pc}], rax",

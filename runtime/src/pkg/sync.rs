@@ -173,9 +173,11 @@ pub unsafe extern "C" fn once_begin(g: *mut G, o: *mut Once) -> bool {
             mutex_unlock(g, m);
             return false;
         }
-        // The calling frame's distance from the stack top (stable across moves).
+        // The calling frame's distance from the stack top (stable across moves),
+        // recorded on the system stack (the push may allocate).
         let caller_fp = (crate::arch::frame_pointer() as *const usize).read();
-        (*g).sched_state.onces.push((o as usize, (*g).stack_hi - caller_fp));
+        let (gs, rec) = (g as usize, (o as usize, (*g).stack_hi - caller_fp));
+        crate::stack::systemstack(move || (*(gs as *mut G)).sched_state.onces.push(rec));
         true
     }
 }
