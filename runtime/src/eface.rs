@@ -61,21 +61,28 @@ unsafe fn eface_equal(x: Eface, y: Eface) -> Result<bool, Vec<u8>> {
 }
 
 /// `x == y` for interface values; panics (`comparing uncomparable type T`) when both
-/// hold the same uncomparable type.
+/// hold the same uncomparable type. Runs on the system stack: the comparison recurses
+/// as deep as the type nests, and a panic must leave no Rust frame with addresses of
+/// its own locals on the goroutine stack (the copier would find them while deferred
+/// calls run).
 ///
 /// # Safety
 /// Both are valid interface values.
 #[export_name = "runtime.efaceeq"]
 pub unsafe extern "C" fn efaceeq(xt: *const Type, xd: *const u8, yt: *const Type, yd: *const u8) -> u8 {
-    // SAFETY: caller's contract.
-    match unsafe { eface_equal(Eface { typ: xt, data: xd }, Eface { typ: yt, data: yd }) } {
-        Ok(eq) => eq as u8,
-        Err(name) => {
-            let mut msg = b"comparing uncomparable type ".to_vec();
-            msg.extend_from_slice(&name);
-            crate::panic::panic_runtime_error(std::str::from_utf8(&msg).unwrap_or("?"))
+    let (xt, xd, yt, yd) = (xt as usize, xd as usize, yt as usize, yd as usize);
+    crate::stack::systemstack(move || {
+        let (x, y) = (Eface { typ: xt as *const Type, data: xd as *const u8 }, Eface { typ: yt as *const Type, data: yd as *const u8 });
+        // SAFETY: caller's contract.
+        match unsafe { eface_equal(x, y) } {
+            Ok(eq) => eq as u8,
+            Err(name) => {
+                let mut msg = b"comparing uncomparable type ".to_vec();
+                msg.extend_from_slice(&name);
+                crate::panic::panic_runtime_error(std::str::from_utf8(&msg).unwrap_or("?"))
+            }
         }
-    }
+    })
 }
 
 #[cfg(test)]

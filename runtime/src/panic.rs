@@ -201,9 +201,36 @@ pub fn panic_value(arg: Eface) -> ! {
         unsafe {
             let g = (*m).curg;
             let (sp, fp) = ((*g).sched.sp, (*g).sched.bp);
-            gopanic_m(g, arg, sp, fp, 0)
+            let (sp, fp, pc) = compiled_caller(&*g, sp, fp).unwrap_or((sp, fp, 0));
+            gopanic_m(g, arg, sp, fp, pc)
         }
     })
+}
+
+/// The context of the compiled function whose call into the runtime raised a panic:
+/// walking the frame-pointer chain up from the runtime's frames at (`sp`, `fp`) to the
+/// first frame whose return address is compiled code, `(its caller's SP after the
+/// call, its caller's frame pointer, that return address)`. The panic then starts
+/// there: the runtime frames below it are abandoned (they never run again), so the
+/// deferred calls overwrite them and the stack copier never scans them, whatever
+/// addresses of their own locals they hold. `None` if no such frame is found.
+///
+/// # Safety
+/// `g` is suspended; (`sp`, `fp`) lie on its stack with an intact chain above.
+unsafe fn compiled_caller(g: &G, sp: usize, fp: usize) -> Option<(usize, usize, usize)> {
+    let mut cur = fp;
+    while cur >= sp && cur + 16 <= g.stack_hi && cur.is_multiple_of(8) {
+        // SAFETY: `cur` lies in the live part of the goroutine stack (checked).
+        let (next, ret) = unsafe { ((cur as *const usize).read(), ((cur + 8) as *const usize).read()) };
+        if symtab::with_func(ret, |_| ()).is_some() {
+            return Some((cur + 16, next, ret));
+        }
+        if next <= cur {
+            return None;
+        }
+        cur = next;
+    }
+    None
 }
 
 /// Called (on g0) by `arch`'s panic entry stubs, which saved compiled code's SP and BP
