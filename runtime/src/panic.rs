@@ -10,8 +10,9 @@
 //!   frame (what Go's `jmpdefer` achieved).
 //! * A panic enters through one of `arch`'s panic stubs (`runtime.gopanic`,
 //!   `runtime.panicBounds`, ...), which record compiled code's SP/BP and switch to g0,
-//!   or from runtime code via [`panic_value`] (the goroutine's context is then the one
-//!   `systemstack` saved). [`gopanic_m`] pushes a [`Panic`] on `g.panic` and runs the
+//!   or from runtime code via [`panic_value`] (the context is then that of the
+//!   compiled function that called into the runtime, found on the frame-pointer chain
+//!   above what `systemstack` saved: the runtime's frames are abandoned). [`gopanic_m`] pushes a [`Panic`] on `g.panic` and runs the
 //!   pending deferred calls newest first *on the goroutine stack, below the panicking
 //!   frames* (`arch::call_deferred`): they can see those frames, grow the stack and
 //!   panic again. Only Rust frames of the panic machinery live on g0.
@@ -77,7 +78,7 @@ pub(crate) struct Panic {
     goexit: bool,
     /// The goroutine's context when the panic began: the lowest live stack word, the
     /// frame pointer there, and the return address into the panicking function (0
-    /// when the panic came from runtime code).
+    /// when runtime code panicked and no compiled caller was found).
     sp: usize,
     fp: usize,
     pc: usize,
