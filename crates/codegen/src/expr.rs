@@ -677,7 +677,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         }
         let arg_values = self.call_arguments(&go_sig, args, *ellipsis)?;
         call_args.extend(arg_values);
-        self.set_pos(e.span);
+        self.set_call_pos(e);
         let target = match (direct, closure) {
             (Some(id), _) => Callee::Direct(self.p.module.declare_func_in_func(id, self.b.func)),
             (None, Some(fv)) => {
@@ -1173,7 +1173,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             Some(PkgType::Error) => vec![PTR, PTR],
             _ => vec![],
         };
-        self.set_pos(e.span);
+        self.set_call_pos(e);
         if f.noreturn {
             self.call_noreturn(f.symbol, &call_args);
             return Ok(vec![]);

@@ -193,6 +193,16 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         self.b.set_srcloc(SourceLoc::new(span.lo));
     }
 
+    /// The position of a call instruction, as Go records it: the call's `(`. It is on
+    /// the line where the called expression ends (a newline before `(` would insert a
+    /// semicolon), so `func() {\n...\n}()` is attributed to its last line.
+    pub fn set_call_pos(&mut self, call: &ast::Expr) {
+        match &call.kind {
+            ast::ExprKind::Call { func, .. } => self.set_pos(Span::new(func.span.hi.saturating_sub(1), func.span.hi)),
+            _ => self.set_pos(call.span),
+        }
+    }
+
     /// Starts the entry block, binds `g` and the closure context, and allocates the
     /// frame on the aggregate stack (docs/abi.md, "The aggregate stack"):
     ///
