@@ -343,68 +343,36 @@ enum Step {
     Park(*mut Sudog),
 }
 
-/// `c <- *ep`.
+/// One send (`send`: `c <- *ep`) or receive (`*ep = <-c`, `ep` null: discarded) on
+/// channel `c`, blocking until it completes. Returns whether it succeeded: false for a
+/// send on a channel that is (or became, while blocked) closed, and for a receive from
+/// a closed, drained channel (the zero value is stored).
 ///
 /// # Safety
-/// `g` is the calling goroutine; `ep` addresses an element (not on a goroutine stack).
-#[export_name = "runtime.chansend1"]
-pub unsafe extern "C" fn chansend1(g: *mut G, c: *mut Hchan, ep: *const u8) {
+/// `g` is the calling goroutine; `ep` is null (receive only) or addresses an element,
+/// not on a goroutine stack.
+unsafe fn chan_op(g: *mut G, c: *mut Hchan, ep: *mut u8, send: bool) -> bool {
     if c.is_null() {
         // SAFETY: `g` is running; it keeps nothing across the park.
-        unsafe { park_forever(g, "chan send (nil chan)") };
+        unsafe { park_forever(g, if send { "chan send (nil chan)" } else { "chan receive (nil chan)" }) };
     }
     let (gs, cs, es) = (g as usize, c as usize, ep as usize);
     let step = systemstack(move || {
         let c = cs as *mut Hchan;
-        // SAFETY: a live channel; the lock is taken here and released by try_send or
+        // SAFETY: a live channel; the lock is taken here and released by the try or
         // by the park's commit.
         unsafe {
             (*c).lock.lock();
-            match (*c).try_send(es as *const u8) {
+            let done = if send { (*c).try_send(es as *const u8) } else { (*c).try_recv(es as *mut u8) };
+            match done {
                 Some(ok) => Step::Done(ok),
                 None => {
                     let s = new_sudog(gs as *mut G, c, es as *mut u8);
-                    (*c).sendq.enqueue(s);
-                    Step::Park(s)
-                }
-            }
-        }
-    });
-    let ok = match step {
-        Step::Done(ok) => ok,
-        // SAFETY: `s` is this goroutine's record, enqueued with the channel locked;
-        // after the wake nobody else refers to it.
-        Step::Park(s) => unsafe {
-            gopark(g, "chan send", unlock_chan, cs);
-            take_result(s)
-        },
-    };
-    if !ok {
-        chan_panic("send on closed channel");
-    }
-}
-
-/// `<-c`, storing the value at `ep` (null: discarded); returns whether a value was
-/// received (false: closed and drained).
-///
-/// # Safety
-/// `g` is the calling goroutine; `ep` is null or addresses an element.
-unsafe fn chanrecv(g: *mut G, c: *mut Hchan, ep: *mut u8) -> bool {
-    if c.is_null() {
-        // SAFETY: as in chansend1.
-        unsafe { park_forever(g, "chan receive (nil chan)") };
-    }
-    let (gs, cs, es) = (g as usize, c as usize, ep as usize);
-    let step = systemstack(move || {
-        let c = cs as *mut Hchan;
-        // SAFETY: as in chansend1.
-        unsafe {
-            (*c).lock.lock();
-            match (*c).try_recv(es as *mut u8) {
-                Some(ok) => Step::Done(ok),
-                None => {
-                    let s = new_sudog(gs as *mut G, c, es as *mut u8);
-                    (*c).recvq.enqueue(s);
+                    if send {
+                        (*c).sendq.enqueue(s);
+                    } else {
+                        (*c).recvq.enqueue(s);
+                    }
                     Step::Park(s)
                 }
             }
@@ -412,32 +380,45 @@ unsafe fn chanrecv(g: *mut G, c: *mut Hchan, ep: *mut u8) -> bool {
     });
     match step {
         Step::Done(ok) => ok,
-        // SAFETY: as in chansend1.
+        // SAFETY: `s` is this goroutine's record, enqueued with the channel locked;
+        // after the wake nobody else refers to it.
         Step::Park(s) => unsafe {
-            gopark(g, "chan receive", unlock_chan, cs);
+            gopark(g, if send { "chan send" } else { "chan receive" }, unlock_chan, cs);
             take_result(s)
         },
+    }
+}
+
+/// `c <- *ep`.
+///
+/// # Safety
+/// `g` is the calling goroutine; `ep` addresses an element (not on a goroutine stack).
+#[export_name = "runtime.chansend1"]
+pub unsafe extern "C" fn chansend1(g: *mut G, c: *mut Hchan, ep: *const u8) {
+    // SAFETY: forwarded.
+    if !unsafe { chan_op(g, c, ep as *mut u8, true) } {
+        chan_panic("send on closed channel");
     }
 }
 
 /// `v := <-c` (the value goes to `ep`; null: discarded).
 ///
 /// # Safety
-/// As for [`chanrecv`].
+/// As for [`chan_op`].
 #[export_name = "runtime.chanrecv1"]
 pub unsafe extern "C" fn chanrecv1(g: *mut G, c: *mut Hchan, ep: *mut u8) {
     // SAFETY: forwarded.
-    unsafe { chanrecv(g, c, ep) };
+    unsafe { chan_op(g, c, ep, false) };
 }
 
 /// `v, ok := <-c`.
 ///
 /// # Safety
-/// As for [`chanrecv`].
+/// As for [`chan_op`].
 #[export_name = "runtime.chanrecv2"]
 pub unsafe extern "C" fn chanrecv2(g: *mut G, c: *mut Hchan, ep: *mut u8) -> bool {
     // SAFETY: forwarded.
-    unsafe { chanrecv(g, c, ep) }
+    unsafe { chan_op(g, c, ep, false) }
 }
 
 /// `close(c)`: wakes every waiting receiver (with the zero value) and sender (which

@@ -49,7 +49,7 @@ impl Lock {
         // Announce a sleeper; whoever unlocks next wakes us. We may take the lock in
         // the SLEEPING state, which only costs one spurious wake.
         while self.0.swap(SLEEPING, Ordering::Acquire) != UNLOCKED {
-            sys::futex_wait(&self.0, SLEEPING);
+            sys::futex_wait(&self.0, SLEEPING, None);
         }
     }
 
@@ -72,7 +72,7 @@ impl Note {
 
     pub(crate) fn sleep(&self) {
         while self.0.load(Ordering::Acquire) == 0 {
-            sys::futex_wait(&self.0, 0);
+            sys::futex_wait(&self.0, 0, None);
         }
     }
 

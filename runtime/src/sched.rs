@@ -197,7 +197,6 @@ struct SchedData {
     next_goid: i64,
     mode: StackMode,
     knobs: Knobs,
-    sysmon_started: bool,
     /// Goroutines in `time.Sleep` not yet back on a run queue (`pkg::time`).
     sleepers: usize,
 }
@@ -214,6 +213,8 @@ struct Sched {
     /// Goroutines that are not dead (`runtime.NumGoroutine`).
     ngoroutines: AtomicI64,
     initialised: AtomicBool,
+    /// Set by the first `go` statement (checked without the lock on every one).
+    sysmon_started: AtomicBool,
 }
 
 // SAFETY: `data` is only accessed with `lock` held (`with_sched`); everything else is
@@ -243,7 +244,6 @@ static SCHED: Sched = Sched {
             verify: false,
             max_stack: stack::MAX_STACK_SIZE,
         },
-        sysmon_started: false,
         sleepers: 0,
     }),
     allp: [NO_P; MAX_PROCS],
@@ -253,6 +253,7 @@ static SCHED: Sched = Sched {
     runqsize: AtomicUsize::new(0),
     ngoroutines: AtomicI64::new(0),
     initialised: AtomicBool::new(false),
+    sysmon_started: AtomicBool::new(false),
 };
 
 /// Runs `f` with the scheduler lock held.
@@ -1178,12 +1179,10 @@ pub(crate) fn other_goroutines(skip: *mut G) -> Vec<*mut G> {
 // ---------------------------------------------------------------------------------
 
 fn start_sysmon() {
-    let start = with_sched(|s| {
-        let start = !s.sysmon_started && s.mode != StackMode::Fixed;
-        s.sysmon_started = true;
-        start
-    });
-    if start {
+    if SCHED.sysmon_started.swap(true, Ordering::AcqRel) {
+        return;
+    }
+    if with_sched(|s| s.mode != StackMode::Fixed) {
         let ok = std::thread::Builder::new().name("morestack sysmon".into()).spawn(sysmon);
         if ok.is_err() {
             crate::panic::throw("runtime: cannot create the sysmon thread");
@@ -1306,6 +1305,22 @@ pub(crate) fn shrink_idle_stacks() {
     }
 }
 
+/// Whether sysmon asked running goroutine `g` to yield — its flag, or its poisoned
+/// guard alone (sysmon stores the flag, then the guard; a growth in between consumes
+/// the flag and leaves the guard poisoned) — and if so, consumes the request and
+/// restores the guard.
+pub(crate) fn take_preempt_request(g: &mut G) -> bool {
+    let asked = g.sched_state.preempt.swap(false, Ordering::AcqRel);
+    if !asked && g.stackguard0 != stack::STACK_PREEMPT {
+        return false;
+    }
+    // SAFETY: a running goroutine's M is live.
+    let m = unsafe { &*g.m };
+    let mode = if m.fixed { StackMode::Fixed } else { StackMode::Growable };
+    g.stackguard0 = stack::normal_guard(g.stack_lo, mode, m.knobs);
+    true
+}
+
 /// `runtime.preemptcheck(g)`: called at a loop's back edge when `g.stackguard0` is
 /// `STACK_PREEMPT` (docs/abi.md "Preemption"): yields like `Gosched` if sysmon asked
 /// this goroutine to, restoring its guard first.
@@ -1316,15 +1331,8 @@ pub(crate) fn shrink_idle_stacks() {
 pub unsafe extern "C" fn preemptcheck(g: *mut G) {
     // SAFETY: caller's contract; a goroutine's M is live while it runs.
     unsafe {
-        // Asked: the flag, or the poisoned guard alone (the flag may have been
-        // consumed by a growth in between, see newstack).
-        let asked = (*g).sched_state.preempt.swap(false, Ordering::AcqRel);
-        if !asked && (*g).stackguard0 != stack::STACK_PREEMPT {
-            return;
+        if take_preempt_request(&mut *g) {
+            gosched(g);
         }
-        let m = (*g).m;
-        let mode = if (*m).fixed { StackMode::Fixed } else { StackMode::Growable };
-        (*g).stackguard0 = stack::normal_guard((*g).stack_lo, mode, (*m).knobs);
-        gosched(g);
     }
 }

@@ -679,18 +679,13 @@ pub(crate) unsafe extern "C" fn newstack(
 ) -> SpBp {
     // SAFETY: morestack passes the running goroutine, whose M is live.
     let (g, knobs) = unsafe { (&mut *gp, (*(*gp).m).knobs) };
-    // A preemption request: the flag, or the poisoned guard alone (sysmon stores the
-    // flag, then the guard; a growth in between consumes the flag and leaves the
-    // guard poisoned).
-    let asked = g.sched_state.preempt.swap(false, std::sync::atomic::Ordering::AcqRel);
-    if asked || g.stackguard0 == STACK_PREEMPT {
-        g.stackguard0 = normal_guard(g.stack_lo, StackMode::Growable, knobs);
-        if sp.saturating_sub(framesize + STACK_GUARD) >= g.stack_lo {
-            // SAFETY: on g0 inside newstack, g.morebuf holds the entry state; returns
-            // only if the goroutine cannot yield here.
-            unsafe { crate::sched::preempt_in_newstack(gp) };
-            return SpBp { sp, bp };
-        }
+    // A preemption request yields here when the frame fits (else the stack grows
+    // and the request is dropped: sysmon asks again).
+    if crate::sched::take_preempt_request(g) && sp.saturating_sub(framesize + STACK_GUARD) >= g.stack_lo {
+        // SAFETY: on g0 inside newstack, g.morebuf holds the entry state; returns only
+        // if the goroutine cannot yield here.
+        unsafe { crate::sched::preempt_in_newstack(gp) };
+        return SpBp { sp, bp };
     }
     if sp < g.stack_lo || sp >= g.stack_hi {
         let mut b = b"runtime: newstack sp=".to_vec();

@@ -196,6 +196,17 @@ fn program(file: &str, src: &str) -> tempfile::TempDir {
     dir
 }
 
+/// A fresh directory holding `file` with `src`, whose expected exit `code` and
+/// normalised output were checked in from Go 1.19; when Go 1.19 is installed, it is run
+/// (with `gomaxprocs`) to make sure they are still what it prints.
+fn program_like_go(file: &str, src: &str, gomaxprocs: Option<&str>, code: i32, stdout: &str, stderr: &str) -> tempfile::TempDir {
+    let dir = program(file, src);
+    if let Some(go) = go_run(dir.path(), file, gomaxprocs) {
+        check_not_stale(file, &go, code, stdout, stderr);
+    }
+    dir
+}
+
 /// Fail if the checked-in expected output no longer matches what Go 1.19 prints.
 fn check_not_stale(what: &str, go: &Run, code: i32, stdout: &str, stderr: &str) {
     let (got_out, got_err) = (normalize_output(&go.stdout), normalize_output(&go.stderr));
@@ -308,10 +319,7 @@ fn thousand_goroutines_with_growing_stacks_agree_with_go_every_time() {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(100);
-    let dir = program("stress.go", STRESS);
-    if let Some(go) = go_run(dir.path(), "stress.go", Some("2")) {
-        check_not_stale("stress.go", &go, 0, STRESS_OUT, "");
-    }
+    let dir = program_like_go("stress.go", STRESS, Some("2"), 0, STRESS_OUT, "");
     let start = Instant::now();
     let mut failures = Vec::new();
     for i in 1..=runs {
@@ -364,10 +372,7 @@ const CHURN_OUT: &str = "sum 19740\n";
 
 #[test]
 fn trees_of_short_lived_goroutines_agree_with_go_every_time() {
-    let dir = program("churn.go", CHURN);
-    if let Some(go) = go_run(dir.path(), "churn.go", Some("2")) {
-        check_not_stale("churn.go", &go, 0, CHURN_OUT, "");
-    }
+    let dir = program_like_go("churn.go", CHURN, Some("2"), 0, CHURN_OUT, "");
     let mut failures = Vec::new();
     for i in 1..=30 {
         for procs in ["2", "4"] {
@@ -470,10 +475,7 @@ fn assert_deadlock_matches(what: &str, r: &Run, want_out: &str, want_err: &str) 
 
 #[test]
 fn deadlock_of_main_is_reported_like_go() {
-    let dir = program("deadlock.go", DEADLOCK);
-    if let Some(go) = go_run(dir.path(), "deadlock.go", None) {
-        check_not_stale("deadlock.go", &go, 2, DEADLOCK_OUT, DEADLOCK_ERR);
-    }
+    let dir = program_like_go("deadlock.go", DEADLOCK, None, 2, DEADLOCK_OUT, DEADLOCK_ERR);
     let r = morestack(dir.path(), "deadlock.go", None);
     assert_deadlock_matches("deadlock.go", &r, DEADLOCK_OUT, DEADLOCK_ERR);
 }
@@ -640,10 +642,7 @@ const GOROUTINE_PANIC_CLOSURE_ERR: &str = "panic: value 3 too large\n\
                                            \tgoroutine_panic_closure.go:20\n";
 
 fn assert_goroutine_panic(file: &str, src: &str, want_err: &str) {
-    let dir = program(file, src);
-    if let Some(go) = go_run(dir.path(), file, None) {
-        check_not_stale(file, &go, 2, "", want_err);
-    }
+    let dir = program_like_go(file, src, None, 2, "", want_err);
     let r = morestack(dir.path(), file, None);
     assert!(
         !r.timed_out,
@@ -812,10 +811,7 @@ func main() {
 ";
 
 fn assert_not_starved(file: &str, src: &str, want: &str) {
-    let dir = program(file, src);
-    if let Some(go) = go_run(dir.path(), file, Some("1")) {
-        check_not_stale(file, &go, 0, want, "");
-    }
+    let dir = program_like_go(file, src, Some("1"), 0, want, "");
     for i in 1..=3 {
         let r = morestack(dir.path(), file, Some("1"));
         assert!(
@@ -897,10 +893,7 @@ const SEED_OUT: &str = "In f\nGefer in g\nRecovered in goroutine:  Panic in g\nm
 
 #[test]
 fn seed_goroutine_recovers_panic_from_two_calls_deeper() {
-    let dir = program("seed.go", SEED);
-    if let Some(go) = go_run(dir.path(), "seed.go", None) {
-        check_not_stale("seed.go", &go, 0, SEED_OUT, "");
-    }
+    let dir = program_like_go("seed.go", SEED, None, 0, SEED_OUT, "");
     for gomaxprocs in [None, Some("1"), Some("2")] {
         let r = morestack(dir.path(), "seed.go", gomaxprocs);
         assert_eq!(
@@ -968,10 +961,7 @@ const SHRINK_OUT: &str = "sum 52020028\n";
 
 #[test]
 fn parked_goroutines_stacks_shrink_at_gc_and_grow_again() {
-    let dir = program("shrink.go", SHRINK);
-    if let Some(go) = go_run(dir.path(), "shrink.go", Some("2")) {
-        check_not_stale("shrink.go", &go, 0, SHRINK_OUT, "");
-    }
+    let dir = program_like_go("shrink.go", SHRINK, Some("2"), 0, SHRINK_OUT, "");
     for knobs in ["stack=1", "stack=1,stackmove=1"] {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_morestack"));
         cmd.args(["run", "shrink.go"]).current_dir(dir.path()).env("GOMAXPROCS", "2").env("MORESTACKDEBUG", knobs);

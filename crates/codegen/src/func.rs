@@ -707,17 +707,25 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
     pub fn preempt_poll(&mut self) {
         let guard = self.b.ins().load(I64, MemFlagsData::trusted(), self.g, G_STACKGUARD0);
         let poisoned = self.b.ins().icmp_imm_s(IntCC::Equal, guard, STACK_PREEMPT);
-        let yield_b = self.b.create_block();
-        let next = self.b.create_block();
-        self.b.set_cold_block(yield_b);
-        self.b.ins().brif(poisoned, yield_b, &[], next, &[]);
-        self.b.switch_to_block(yield_b);
-        self.b.seal_block(yield_b);
+        let next = self.enter_cold_branch(poisoned);
         let g = self.g;
         self.call_runtime("runtime.preemptcheck", &[g], &[]);
         self.b.ins().jump(next, &[]);
         self.b.switch_to_block(next);
         self.b.seal_block(next);
+    }
+
+    /// Branches to a new cold block when `cond` is non-zero and continues there;
+    /// returns the block the other path goes to, for the caller to switch to once the
+    /// cold block is terminated.
+    fn enter_cold_branch(&mut self, cond: Value) -> Block {
+        let cold = self.b.create_block();
+        let cont = self.b.create_block();
+        self.b.set_cold_block(cold);
+        self.b.ins().brif(cond, cold, &[], cont, &[]);
+        self.b.switch_to_block(cold);
+        self.b.seal_block(cold);
+        cont
     }
 
     pub fn alloc(&mut self, size: u64) -> Value {
@@ -751,12 +759,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
     /// Branches to a cold block that calls the runtime function `symbol` (which never
     /// returns) when `cond` is non-zero.
     pub fn panic_if(&mut self, cond: Value, symbol: &'static str, args: &[Value]) {
-        let cold = self.b.create_block();
-        let cont = self.b.create_block();
-        self.b.set_cold_block(cold);
-        self.b.ins().brif(cond, cold, &[], cont, &[]);
-        self.b.switch_to_block(cold);
-        self.b.seal_block(cold);
+        let cont = self.enter_cold_branch(cond);
         self.call_runtime_noreturn(symbol, args);
         self.b.switch_to_block(cont);
         self.b.seal_block(cont);

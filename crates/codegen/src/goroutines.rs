@@ -238,12 +238,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             }
             self.b.ins().jump(end, &[]);
         }
-        self.targets.pop();
-        for b in bodies {
-            self.b.seal_block(b);
-        }
-        self.b.switch_to_block(end);
-        self.b.seal_block(end);
+        self.end_branches(&bodies, end);
         Ok(())
     }
 

@@ -358,13 +358,19 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             let next = if falls { bodies.get(i + 1).copied().unwrap_or(end) } else { end };
             self.jump_to(next);
         }
+        self.end_branches(&bodies, end);
+        Ok(())
+    }
+
+    /// After the case bodies of a `switch` or `select` (which pushed the `break` target
+    /// `end`): pops the target, seals the bodies and continues at `end`.
+    pub(crate) fn end_branches(&mut self, bodies: &[cranelift_codegen::ir::Block], end: cranelift_codegen::ir::Block) {
         self.targets.pop();
-        for b in bodies {
+        for &b in bodies {
             self.b.seal_block(b);
         }
         self.b.switch_to_block(end);
         self.b.seal_block(end);
-        Ok(())
     }
 
     /// `for key, value := range x` over integers, strings, arrays, pointers to arrays

@@ -240,8 +240,8 @@ pub(crate) struct Checker<'a> {
     exact: HashMap<NodeId, Value>,
     /// Objects for package functions, created on first use.
     pkg_func_objs: HashMap<(&'static str, &'static str), ObjId>,
-    /// The objects of package variables used, by (package, runtime symbol).
-    pkg_var_objs: HashMap<(&'static str, &'static str), ObjId>,
+    /// The objects of package variables used, by runtime symbol (`os.Args`).
+    pkg_var_objs: HashMap<&'static str, ObjId>,
     /// The named types of package types (`sync.Mutex`), created on first use.
     pkg_types: HashMap<(&'static str, &'static str), TypeId>,
     /// Labeled statements enclosing the one being checked: (label, is a loop, is

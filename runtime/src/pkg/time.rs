@@ -101,10 +101,7 @@ fn timer_thread() {
             // SAFETY: a sleeping goroutine, parked, taken off the heap.
             unsafe { crate::sched::ready_sleeper(g) };
         }
-        match next {
-            Some(w) => sys::futex_wait_timeout(&TIMERS.seq, seq, w.saturating_sub(sys::nanotime()).max(1)),
-            None => sys::futex_wait(&TIMERS.seq, seq),
-        }
+        sys::futex_wait(&TIMERS.seq, seq, next.map(|w| w.saturating_sub(sys::nanotime()).max(1)));
     }
 }
 

@@ -18,36 +18,23 @@ pub unsafe fn release_pages(p: usize, size: usize) {
     unsafe { libc::madvise(p as *mut libc::c_void, size, libc::MADV_DONTNEED) };
 }
 
-/// Blocks the calling thread while `*word == expected` (`FUTEX_WAIT`, private). May
-/// return spuriously; callers re-check their condition in a loop.
-pub fn futex_wait(word: &std::sync::atomic::AtomicU32, expected: u32) {
-    // SAFETY: `word` is a live, aligned 32-bit atomic for the duration of the call; the
-    // kernel only reads it. A null timeout waits indefinitely.
-    unsafe {
-        libc::syscall(
-            libc::SYS_futex,
-            word.as_ptr(),
-            libc::FUTEX_WAIT | libc::FUTEX_PRIVATE_FLAG,
-            expected,
-            std::ptr::null::<libc::timespec>(),
-        );
-    }
-}
-
-/// [`futex_wait`] for at most `ns` nanoseconds.
-pub fn futex_wait_timeout(word: &std::sync::atomic::AtomicU32, expected: u32, ns: u64) {
-    let ts = libc::timespec {
+/// Blocks the calling thread while `*word == expected` (`FUTEX_WAIT`, private), for at
+/// most `timeout_ns` nanoseconds if given. May return spuriously; callers re-check
+/// their condition in a loop.
+pub fn futex_wait(word: &std::sync::atomic::AtomicU32, expected: u32, timeout_ns: Option<u64>) {
+    let ts = timeout_ns.map(|ns| libc::timespec {
         tv_sec: (ns / 1_000_000_000) as libc::time_t,
         tv_nsec: (ns % 1_000_000_000) as libc::c_long,
-    };
-    // SAFETY: as for `futex_wait`; `ts` is a valid relative timeout.
+    });
+    // SAFETY: `word` is a live, aligned 32-bit atomic for the duration of the call; the
+    // kernel only reads it and the relative timeout (null: wait indefinitely).
     unsafe {
         libc::syscall(
             libc::SYS_futex,
             word.as_ptr(),
             libc::FUTEX_WAIT | libc::FUTEX_PRIVATE_FLAG,
             expected,
-            &ts as *const libc::timespec,
+            ts.as_ref().map_or(std::ptr::null(), |t| t as *const libc::timespec),
         );
     }
 }

@@ -276,13 +276,12 @@ impl<'a> Checker<'a> {
                         return Operand::new(OMode::TypeExpr, t, e);
                     }
                     if let Some((t, symbol)) = crate::packages::lookup_var(&path, &sel.name) {
-                        let key = (crate::packages::PACKAGES.iter().copied().find(|p| *p == path).unwrap_or("?"), symbol);
                         let ty = self.pkg_type(t);
-                        let vobj = match self.pkg_var_objs.get(&key) {
+                        let vobj = match self.pkg_var_objs.get(symbol) {
                             Some(&o) => o,
                             None => {
                                 let o = self.new_object(&sel.name, ObjKind::PkgVar { symbol }, ty, sel.span);
-                                self.pkg_var_objs.insert(key, o);
+                                self.pkg_var_objs.insert(symbol, o);
                                 o
                             }
                         };
