@@ -11,6 +11,7 @@
 //! `not supported yet: WHAT`, so later stages only ever see the supported subset.
 
 pub mod bigconst;
+pub mod cgo;
 pub mod check;
 pub mod constant;
 pub mod info;
