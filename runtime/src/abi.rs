@@ -63,6 +63,8 @@ pub struct G {
     pub(crate) sigpc: usize,
     /// Scheduling state and its bookkeeping (`crate::sched`).
     pub(crate) sched_state: crate::sched::GSched,
+    /// Callbacks from C in progress (`crate::cgo`).
+    pub(crate) cgo: crate::cgo::GCgo,
 }
 
 const _: () = assert!(offset_of!(G, stack_lo) == 0);

@@ -14,6 +14,7 @@
 //! | [`stack`] | M/g0, goroutine stacks: `morestack`/`newstack`/copying, `systemstack`, shrinking, the aggregate stack |
 //! | [`sched`] | the M:N scheduler: G/M/P, run queues, parking, preemption, deadlock detection |
 //! | [`chan`] | channels and `select` |
+//! | [`cgo`] | calls into C on the system stack, callbacks from C, C's faults |
 //! | `sema`, `lock` | goroutine wait queues by address (for `sync`), the futex lock and note |
 //! | [`symtab`], [`traceback`] | compiled-function table, frame-pointer tracebacks |
 //! | `arch` | all assembly (only module with `asm!`) |
@@ -28,6 +29,7 @@
 pub mod abi;
 pub mod alloc;
 mod arch;
+pub mod cgo;
 pub mod chan;
 mod eface;
 pub mod errors;
@@ -75,6 +77,11 @@ pub fn symbols() -> Vec<(&'static str, *const u8)> {
         ("runtime.morestack_noctxt", arch::morestack_noctxt_addr()),
         ("runtime.morestackagg", stack::morestackagg as *const u8),
         ("runtime.GC", stack::gc as *const u8),
+        // C calls (docs/cgo.md)
+        ("runtime.cgocall", arch::cgocall_addr()),
+        ("runtime.cgo_cstring", cgo::cgo_cstring as *const u8),
+        ("runtime.cgo_gostring", cgo::cgo_gostring as *const u8),
+        ("runtime.cgo_gostringn", cgo::cgo_gostringn as *const u8),
         // Goroutines and channels
         ("runtime.newproc", sched::newproc as *const u8),
         ("runtime.Gosched", sched::gosched as *const u8),

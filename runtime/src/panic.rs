@@ -463,6 +463,7 @@ unsafe fn goexit_m(g: *mut G, sp: usize, fp: usize, pc: usize) -> ! {
     unsafe {
         let p = new_panic(g, nil, true, sp, fp, pc);
         run_deferred_calls(g, p);
+        crate::cgo::check_goexit(&*g);
         // Drop every panic record; g0's switch point goes back to where the oldest
         // one found it (the frames below are abandoned with the goroutine).
         let m = (*g).m;
@@ -581,8 +582,11 @@ unsafe fn recovery(g: *mut G, p: *mut Panic, d: *mut DeferFrame) -> ! {
         // A recovered nil dereference no longer reports its signal.
         (*g).sigpc = 0;
         crate::pkg::sync::finish_abandoned_onces(g, target);
-        // Still locked to this M while an outer panic's deferred call is running.
-        (*g).sched_state.lockedm = if (*g).panic.is_null() { std::ptr::null_mut() } else { (*g).m };
+        // Callbacks from C whose C call is below the target are abandoned with it.
+        let g0_sched = crate::cgo::unwind_callbacks(g, target).unwrap_or(g0_sched);
+        // Still locked to this M while an outer panic's deferred call (or a callback)
+        // is running.
+        crate::sched::relock(g);
         (*(*(*g).m).g0).sched = g0_sched;
         arch::resume(g, target - frame_offset as usize, target, pad)
     }

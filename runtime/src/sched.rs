@@ -76,7 +76,7 @@ const MAX_PROCS: usize = 256;
 const LOCAL_RUNQ_MAX: usize = 256;
 
 /// How long a goroutine may run before `sysmon` asks it to yield (Go's
-/// `forcePreemptNS`), and how often `sysmon` looks.
+/// `forcePreemptNS`), and the longest `sysmon` sleeps.
 const PREEMPT_AFTER_US: u32 = 10_000;
 
 /// A goroutine's scheduling state (part of `G`).
@@ -138,6 +138,8 @@ impl Default for GSched {
 pub struct MSched {
     /// The P held (null while idle or in the middle of handing it off).
     pub(crate) p: *mut P,
+    /// The P left in `P_SYSCALL` while this M runs C code (see [`entersyscall`]).
+    oldp: *mut P,
     /// The P handed over by whoever woke this M.
     nextp: *mut P,
     /// Looking for work to steal (counted in `SCHED.nmspinning`).
@@ -150,6 +152,7 @@ impl Default for MSched {
     fn default() -> Self {
         MSched {
             p: std::ptr::null_mut(),
+            oldp: std::ptr::null_mut(),
             nextp: std::ptr::null_mut(),
             spinning: false,
             park: Note::new(),
@@ -172,7 +175,17 @@ pub(crate) struct P {
     curg: AtomicPtr<G>,
     /// Retired by a `GOMAXPROCS` decrease: in no list until it is raised again.
     retired: AtomicBool,
+    /// `P_SYSCALL` while its M runs C code: `sysmon` may then take it away
+    /// (claiming it with a CAS to `P_RUNNING`, which the returning M also tries).
+    status: AtomicU32,
+    /// Incremented by every [`entersyscall`] (sysmon's measure of a long C call).
+    syscalltick: AtomicU64,
 }
+
+/// `P::status`: owned by an M running Go code, or idle.
+const P_RUNNING: u32 = 0;
+/// `P::status`: its M is in a C call (Go's `_Psyscall`).
+const P_SYSCALL: u32 = 1;
 
 /// The scheduler's shared state (under `Sched::lock`).
 struct SchedData {
@@ -243,6 +256,7 @@ static SCHED: Sched = Sched {
             stackmove: false,
             verify: false,
             max_stack: stack::MAX_STACK_SIZE,
+            max_system_stack: crate::cgo::MAX_SYSTEM_STACK,
         },
         sleepers: 0,
     }),
@@ -306,6 +320,8 @@ fn new_p(id: usize) -> *mut P {
         schedtick: AtomicU64::new(0),
         curg: AtomicPtr::new(std::ptr::null_mut()),
         retired: AtomicBool::new(false),
+        status: AtomicU32::new(P_RUNNING),
+        syscalltick: AtomicU64::new(0),
     }));
     SCHED.allp[id].store(p, Ordering::Release);
     p
@@ -829,6 +845,7 @@ fn newm(p: *mut P, spinning: bool) {
             let h = h;
             let m = M::for_this_thread(knobs.0, knobs.1);
             M::install(m);
+            crate::cgo::init_m();
             // SAFETY: `m` is this thread's fresh M; `m_run` puts g0's switch point
             // below this frame and runs the scheduler there, never returning.
             unsafe {
@@ -932,6 +949,152 @@ unsafe fn startlockedm(m: *mut M, g: *mut G) {
         with_sched(|s| s.nmidlelocked -= 1);
         (*lm).sched.park.wakeup();
         stopm(m);
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// C calls (crate::cgo): entersyscall / exitsyscall, Ms for threads C created
+// ---------------------------------------------------------------------------------
+
+/// The running goroutine of `m` is about to run C code (Go's `entersyscall`): its P
+/// stays attached but may be taken by `sysmon` (`P_SYSCALL`), and the goroutine is
+/// no longer preempted.
+///
+/// # Safety
+/// `m` is this thread's M, holding a P, on g0.
+pub(crate) unsafe fn entersyscall(m: *mut M) {
+    // SAFETY: caller's contract; Ps are never freed.
+    unsafe {
+        let p = releasep(m);
+        (*m).sched.oldp = p;
+        let p = &*p;
+        p.curg.store(std::ptr::null_mut(), Ordering::Relaxed);
+        p.syscalltick.fetch_add(1, Ordering::Relaxed);
+        p.status.store(P_SYSCALL, Ordering::Release);
+    }
+}
+
+/// `m`'s goroutine `g` is back from C (Go's `exitsyscall`): reattaches the P it left
+/// unless `sysmon` took it; then takes an idle P; else waits for one.
+///
+/// # Safety
+/// `m` is this thread's M, on g0, after [`entersyscall`]; `g` its goroutine.
+pub(crate) unsafe fn exitsyscall(m: *mut M, g: *mut G) {
+    // SAFETY: caller's contract; Ps are never freed.
+    unsafe {
+        let p = std::mem::replace(&mut (*m).sched.oldp, std::ptr::null_mut());
+        if (*p).status.compare_exchange(P_SYSCALL, P_RUNNING, Ordering::AcqRel, Ordering::Relaxed).is_ok() {
+            (*m).sched.p = p;
+            (*p).curg.store(g, Ordering::Relaxed);
+            return;
+        }
+        acquirep_for(m, g);
+    }
+}
+
+/// Gives `m` a P to run `g` on: an idle one, or else the next P the scheduler has
+/// for `g`. Waiting works like a locked goroutine's: `g` is queued RUNNABLE, locked to
+/// `m`, and whichever M schedules it hands its P to `m` ([`startlockedm`]); `m`'s C
+/// frames below stay where they are.
+///
+/// # Safety
+/// `m` is this thread's M, holding no P, on g0; `g` is `m.curg`, RUNNING, on no queue.
+pub(crate) unsafe fn acquirep_for(m: *mut M, g: *mut G) {
+    // SAFETY: caller's contract.
+    unsafe {
+        // One critical section: a P that goes idle after we looked would otherwise
+        // miss `g` on the queue (find_runnable checks the queue under the lock).
+        let st = &mut (*g).sched_state;
+        let lockedm = std::mem::replace(&mut st.lockedm, m);
+        st.status.store(G_RUNNABLE, Ordering::Release);
+        let p = with_sched(|s| {
+            let p = pidleget(s);
+            if p.is_null() {
+                globrunqput(s, g);
+                s.nmidlelocked += 1;
+            }
+            p
+        });
+        if !p.is_null() {
+            (*g).sched_state.lockedm = lockedm;
+            (*g).sched_state.status.store(G_RUNNING, Ordering::Release);
+            (*m).sched.p = p;
+            (*p).curg.store(g, Ordering::Relaxed);
+            return;
+        }
+        (*m).sched.park.sleep();
+        (*m).sched.park.clear();
+        let p = std::mem::replace(&mut (*m).sched.nextp, std::ptr::null_mut());
+        (*m).sched.p = p;
+        (*g).sched_state.lockedm = lockedm;
+        cas_status(g, G_RUNNABLE, G_RUNNING);
+        (*p).curg.store(g, Ordering::Relaxed);
+        (*p).schedtick.fetch_add(1, Ordering::Relaxed);
+    }
+}
+
+/// Makes `m` (a new M for a thread C created, Go's `needm`) run goroutine `g` (a fresh
+/// one from [`new_goroutine`] with a stack) for a callback; returns holding a P.
+///
+/// # Safety
+/// `m` is this thread's new M, on its g0 (the thread's stack); `g` is fresh, RUNNABLE.
+pub(crate) unsafe fn needm(m: *mut M, g: *mut G) {
+    with_sched(|s| s.mcount += 1);
+    start_sysmon();
+    // SAFETY: caller's contract.
+    unsafe {
+        let mode = if (*m).fixed { StackMode::Fixed } else { StackMode::Growable };
+        let (lo, hi) = stack::stackalloc(stack::initial_stack_size(mode));
+        (*g).stack_lo = lo;
+        (*g).stack_hi = hi;
+        (*g).stackguard0 = stack::normal_guard(lo, mode, (*m).knobs);
+        (*g).sched = stack::Gobuf { sp: hi, bp: 0, pc: 0 };
+        (*g).m = m;
+        (*m).curg = g;
+        cas_status(g, G_RUNNABLE, G_RUNNING);
+        acquirep_for(m, g);
+    }
+}
+
+/// The callback of a [`needm`] M returned: its goroutine ends, its P goes back, and
+/// the M stops counting as running (Go's `dropm`). The M stays with its thread for
+/// the next callback.
+///
+/// # Safety
+/// `m` is this thread's M, on g0, holding a P; `g` its finished goroutine.
+pub(crate) unsafe fn dropm(m: *mut M, g: *mut G) {
+    // SAFETY: caller's contract.
+    unsafe {
+        end_goroutine(g);
+        handoffp(releasep(m));
+        with_sched(|s| {
+            s.mcount -= 1;
+            checkdead(s);
+        });
+    }
+}
+
+/// An M for the calling thread, which C created (see [`needm`]).
+pub(crate) fn new_extra_m() -> *mut M {
+    let (knobs, fixed) = with_sched(|s| (s.knobs, s.mode == StackMode::Fixed));
+    M::for_this_thread(knobs, fixed)
+}
+
+/// Creates a goroutine header for [`needm`] (no stack yet, not queued).
+pub(crate) fn new_callback_goroutine() -> *mut G {
+    new_goroutine(0, 0, 0)
+}
+
+/// Recomputes whether `g` must stay on its M: while a panic's deferred call or a C
+/// callback has frames on the M's system stack (see the module doc).
+///
+/// # Safety
+/// `g` is the running goroutine, not running Go code right now (on g0).
+pub(crate) unsafe fn relock(g: *mut G) {
+    // SAFETY: caller's contract.
+    unsafe {
+        let locked = !(*g).panic.is_null() || crate::cgo::in_callback(&*g);
+        (*g).sched_state.lockedm = if locked { (*g).m } else { std::ptr::null_mut() };
     }
 }
 
@@ -1178,7 +1341,7 @@ pub(crate) fn other_goroutines(skip: *mut G) -> Vec<*mut G> {
 // sysmon: preemption
 // ---------------------------------------------------------------------------------
 
-fn start_sysmon() {
+pub(crate) fn start_sysmon() {
     if SCHED.sysmon_started.swap(true, Ordering::AcqRel) {
         return;
     }
@@ -1190,27 +1353,79 @@ fn start_sysmon() {
     }
 }
 
-/// Every 10 ms: a P whose `schedtick` has not moved since the last look has run the
-/// same goroutine for at least 10 ms; ask it to yield.
+/// What `sysmon` last saw of one P.
+#[derive(Clone, Copy)]
+struct PWatch {
+    schedtick: u64,
+    /// When `schedtick` last changed (ns).
+    tick_since: u64,
+    syscalltick: u64,
+    /// When `syscalltick` last changed (ns).
+    syscall_since: u64,
+}
+
+/// The monitor thread (Go's `sysmon`): asks goroutines that ran for 10 ms without a
+/// switch to yield, and takes Ps away from Ms that are stuck in C calls so that other
+/// goroutines keep running. Looks every 20 µs while it finds something to do, backing
+/// off to every 10 ms when idle (as Go's does).
 fn sysmon() {
-    let mut last = vec![u64::MAX; MAX_PROCS];
+    const MIN_DELAY_US: u32 = 20;
+    let mut watch = vec![PWatch { schedtick: u64::MAX, tick_since: 0, syscalltick: u64::MAX, syscall_since: 0 }; MAX_PROCS];
+    let (mut delay, mut idle_rounds) = (MIN_DELAY_US, 0u32);
     loop {
-        sys::usleep(PREEMPT_AFTER_US);
-        for (i, seen) in last.iter_mut().enumerate().take(nprocs()) {
+        sys::usleep(delay);
+        let now = sys::nanotime();
+        let mut acted = false;
+        for (i, w) in watch.iter_mut().enumerate().take(nprocs()) {
             let Some(p) = allp(i) else { continue };
             let tick = p.schedtick.load(Ordering::Relaxed);
+            if tick != w.schedtick {
+                (w.schedtick, w.tick_since) = (tick, now);
+            }
             let g = p.curg.load(Ordering::Relaxed);
-            if !g.is_null() && tick == *seen {
+            if !g.is_null() && now - w.tick_since >= PREEMPT_AFTER_US as u64 * 1000 {
                 // SAFETY: Gs are never freed; the store is an aligned word write that
                 // the goroutine's prologue reads (a stale read only delays the yield).
                 unsafe {
                     (*g).sched_state.preempt.store(true, Ordering::Release);
                     AtomicUsize::from_ptr(std::ptr::addr_of_mut!((*g).stackguard0)).store(stack::STACK_PREEMPT, Ordering::Release);
                 }
+                w.tick_since = now;
+                acted = true;
             }
-            *seen = tick;
+            acted |= retake_syscall_p(p, w, now);
+        }
+        if acted {
+            (delay, idle_rounds) = (MIN_DELAY_US, 0);
+        } else {
+            idle_rounds += 1;
+            if idle_rounds > 50 {
+                delay = (delay * 2).min(PREEMPT_AFTER_US);
+            }
         }
     }
+}
+
+/// Takes `p` from an M that has been in one C call since sysmon's previous look when
+/// other goroutines are waiting for a P, or for 10 ms in any case (Go's `retake`).
+fn retake_syscall_p(p: &P, w: &mut PWatch, now: u64) -> bool {
+    let tick = p.syscalltick.load(Ordering::Relaxed);
+    if tick != w.syscalltick {
+        (w.syscalltick, w.syscall_since) = (tick, now);
+        return false;
+    }
+    if p.status.load(Ordering::Acquire) != P_SYSCALL {
+        return false;
+    }
+    let waiting = runq_nonempty(p) || SCHED.runqsize.load(Ordering::Relaxed) > 0;
+    if !waiting && now - w.syscall_since < PREEMPT_AFTER_US as u64 * 1000 {
+        return false;
+    }
+    if p.status.compare_exchange(P_SYSCALL, P_RUNNING, Ordering::AcqRel, Ordering::Relaxed).is_err() {
+        return false; // its M came back first
+    }
+    handoffp(p as *const P as *mut P);
+    true
 }
 
 /// A cheap per-thread pseudo-random number (Go's `fastrand`: xorshift), for `select`'s

@@ -220,6 +220,9 @@ pub struct Knobs {
     pub verify: bool,
     /// Go's `maxstacksize` (tests lower it to reach the limit cheaply).
     pub max_stack: usize,
+    /// `systemstackmax=BYTES`: the most system stack one M may use for nested C
+    /// calls (`crate::cgo`).
+    pub max_system_stack: usize,
 }
 
 impl Default for Knobs {
@@ -229,6 +232,7 @@ impl Default for Knobs {
             stackmove: false,
             verify: false,
             max_stack: MAX_STACK_SIZE,
+            max_system_stack: crate::cgo::MAX_SYSTEM_STACK,
         }
     }
 }
@@ -244,6 +248,11 @@ pub fn parse_knobs(s: &str) -> Knobs {
             "stack" => k.log = on,
             "stackmove" => k.stackmove = on,
             "stackverify" => k.verify = on,
+            "systemstackmax" => {
+                if let Ok(n) = val.trim().parse() {
+                    k.max_system_stack = n;
+                }
+            }
             _ => {}
         }
     }
@@ -279,6 +288,8 @@ pub struct M {
     sysbuf: SysBuf,
     /// The scheduler's part (`crate::sched`): the P held, parking.
     pub(crate) sched: crate::sched::MSched,
+    /// C calls in progress and extra system stack (`crate::cgo`).
+    pub(crate) cgo: crate::cgo::MCgo,
 }
 
 impl M {
@@ -298,6 +309,7 @@ impl M {
             fixed,
             sysbuf: SysBuf([0; SYSBUF_SIZE]),
             sched: crate::sched::MSched::default(),
+            cgo: crate::cgo::MCgo::default(),
         }));
         // SAFETY: both were just allocated and are owned here.
         unsafe {
@@ -348,6 +360,7 @@ impl G {
             panicbuf: Gobuf::default(),
             sigpc: 0,
             sched_state: crate::sched::GSched::default(),
+            cgo: crate::cgo::GCgo::default(),
         }
     }
 }

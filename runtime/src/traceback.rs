@@ -88,6 +88,10 @@ fn show_frame(out: &mut Vec<u8>, pc: usize, printed: usize) -> Shown {
         out.extend_from_slice(b"panic(...)\n\truntime/panic.go:884\n");
         return Shown::Printed;
     }
+    if pc == crate::arch::cgocallback_return_pc() {
+        // A callback from C: the frames above are those of the C call's Go caller.
+        return Shown::Hidden;
+    }
     let shown = symtab::with_func(pc, |f| {
         // Go hides the runtime's own frames (the entry trampoline is
         // `runtime.main`) unless GOTRACEBACK=system asks for them, and has no `go`

@@ -260,6 +260,116 @@ core::arch::global_asm!(
 );
 
 // ---------------------------------------------------------------------------------
+// C calls (crate::cgo): cgocall, cgocallback_switch
+// ---------------------------------------------------------------------------------
+// cgocall runs a C wrapper on the system stack; a callback from C re-enters the
+// goroutine's stack right below cgocall's frame (g.sched), so the frame-pointer
+// chain of the callback's Go frames continues into cgocall's frame and its caller:
+//
+//  goroutine stack                             system stack
+//  | Go caller            |                    | cgo_enter / C wrapper / C ... |
+//  | cgocall: rbp, 6 regs | <- g.sched.sp/bp   | cgocallback (Rust)            |
+//  | _cgoexp_F (thunk)    |  [fp] = cgocall's  | cgocallback_switch: rbx, r12  |
+//  | F ...                |                    |   <- g0.sched.sp during it    |
+// Aligned per-instruction comments: keep rustfmt away.
+#[rustfmt::skip]
+core::arch::global_asm!(
+    ".text",
+    ".p2align 4",
+    // extern "C" fn(g, wrapper: extern "C" fn(*mut u64) -> u64, args) -> u64, called
+    // by compiled code (docs/cgo.md).
+    ".globl morestack_rt_cgocall",
+    "morestack_rt_cgocall:",
+    "    push rbp",                         // frame record on the goroutine stack
+    "    mov rbp, rsp",
+    "    push rbx",                         // the callee-saved registers we use
+    "    push r12",
+    "    push r13",
+    "    push r14",
+    "    push r15",
+    "    push 0",                           // RSP 16-aligned (a callback's thunk
+    "    mov rbx, rdi",                     //   starts right below)
+    "    mov r12, rsi",                     // r12 = the C wrapper
+    "    mov r13, rdx",                     // r13 = its argument block
+    "    mov [rbx + {g_sched_sp}], rsp",    // g's context while in C: callbacks run
+    "    mov [rbx + {g_sched_bp}], rbp",    //   below it (copystack adjusts it)
+    "    mov r14, [rbx + {g_m}]",           // r14 = m: g is pinned to it while in C
+    "    mov rax, [r14 + {m_g0}]",
+    "    mov [r14 + {m_gcur}], rax",        // now running on g0
+    "    mov rsi, [rax + {g_sched_sp}]",
+    "    and rsi, -16",
+    "    mov rsp, rsi",
+    "    mov rdi, rbx",
+    "    call {cgo_enter}",                 // (g, sp) -> where C runs (sp or a segment)
+    "    mov rsp, rax",
+    "    mov rdi, r13",
+    "    call r12",                         // the wrapper: reads args, calls f
+    "    mov r15, rax",                     // its result, across cgo_exit
+    "    mov rdi, rbx",
+    "    call {cgo_exit}",                  // holding a P again
+    "    mov [r14 + {m_gcur}], rbx",        // back on the goroutine, whose stack a
+    "    mov rsp, [rbx + {g_sched_sp}]",    //   callback may have moved
+    "    mov rbp, [rbx + {g_sched_bp}]",
+    "    xor ecx, ecx",                     // a running goroutine keeps no saved context
+    "    mov [rbx + {g_sched_sp}], rcx",
+    "    mov [rbx + {g_sched_bp}], rcx",
+    "    mov rax, r15",
+    "    add rsp, 8",
+    "    pop r15",
+    "    pop r14",
+    "    pop r13",
+    "    pop r12",
+    "    pop rbx",
+    "    pop rbp",
+    "    ret",
+
+    // extern "C" fn(g, thunk, frame): on g0 (below live C frames), runs the export
+    // thunk `thunk(g, frame)` (tail convention) on g's stack at g.sched, then comes
+    // back with g.sched = where it returned (the same frame, possibly moved).
+    ".p2align 4",
+    ".globl morestack_rt_cgocallback_switch",
+    "morestack_rt_cgocallback_switch:",
+    "    push rbp",
+    "    mov rbp, rsp",
+    "    push rbx",
+    "    push r12",                         // RSP 16-aligned
+    "    mov rbx, rdi",                     // rbx = g (callee-saved across the thunk)
+    "    mov r12, [rdi + {g_m}]",
+    "    mov rax, [r12 + {m_g0}]",
+    "    mov [rax + {g_sched_sp}], rsp",    // runtime code on g0 during the callback
+    "    mov [rax + {g_sched_bp}], rbp",    //   runs below here, clear of the C frames
+    "    mov [r12 + {m_gcur}], rbx",        // running on g
+    "    mov rax, rsi",
+    "    mov rsi, rdx",                     // rdi = g, rsi = frame
+    "    mov rsp, [rbx + {g_sched_sp}]",
+    "    mov rbp, [rbx + {g_sched_bp}]",    // the thunk's frame links to cgocall's
+    "    xor ecx, ecx",
+    "    mov [rbx + {g_sched_sp}], rcx",
+    "    mov [rbx + {g_sched_bp}], rcx",
+    "    call rax",
+    ".globl morestack_rt_cgocallback_return",
+    "morestack_rt_cgocallback_return:",
+    "    mov [rbx + {g_sched_sp}], rsp",    // cgocall's frame, where it is now
+    "    mov [rbx + {g_sched_bp}], rbp",
+    "    mov r12, [rbx + {g_m}]",           // the same M: g is locked to it
+    "    mov rax, [r12 + {m_g0}]",
+    "    mov [r12 + {m_gcur}], rax",
+    "    mov rsp, [rax + {g_sched_sp}]",
+    "    mov rbp, [rax + {g_sched_bp}]",
+    "    pop r12",
+    "    pop rbx",
+    "    pop rbp",
+    "    ret",
+    g_sched_sp = const offset_of!(G, sched.sp),
+    g_sched_bp = const offset_of!(G, sched.bp),
+    g_m = const offset_of!(G, m),
+    m_g0 = const offset_of!(M, g0),
+    m_gcur = const offset_of!(M, gcur),
+    cgo_enter = sym crate::cgo::cgo_enter,
+    cgo_exit = sym crate::cgo::cgo_exit,
+);
+
+// ---------------------------------------------------------------------------------
 // morestack_noctxt (docs/abi.md "The stack check and morestack_noctxt")
 // ---------------------------------------------------------------------------------
 // Aligned per-instruction comments: keep rustfmt away.
@@ -546,6 +656,12 @@ unsafe extern "C" {
     fn morestack_rt_gostart();
     #[link_name = "morestack_rt_preempt_resume"]
     fn morestack_rt_preempt_resume();
+    #[link_name = "morestack_rt_cgocall"]
+    fn morestack_rt_cgocall();
+    #[link_name = "morestack_rt_cgocallback_switch"]
+    fn morestack_rt_cgocallback_switch(g: usize, thunk: usize, frame: usize);
+    #[link_name = "morestack_rt_cgocallback_return"]
+    fn morestack_rt_cgocallback_return();
     #[link_name = "morestack_rt_nil_func"]
     pub fn nil_func_code();
     #[link_name = "runtime.gopanic"]
@@ -653,6 +769,29 @@ pub fn gostart_pc() -> usize {
 /// register restore, with `g.sched` = `g.morebuf`'s SP/BP.
 pub fn preempt_resume_pc() -> usize {
     morestack_rt_preempt_resume as *const () as usize
+}
+
+/// Address of `runtime.cgocall` (docs/cgo.md), for the JIT's symbol table.
+pub fn cgocall_addr() -> *const u8 {
+    morestack_rt_cgocall as *const u8
+}
+
+/// Runs export thunk `thunk(g, frame)` on `g`'s stack at `g.sched` (below its
+/// `cgocall` frame, or at the top of a fresh stack); on return `g.sched` holds the
+/// same point of the possibly moved stack. Sets `g0.sched` below this frame meanwhile.
+///
+/// # Safety
+/// On g0 of `g.m`, `g.m.curg == g`, `g` locked to this M and not running; the caller
+/// restores `g0.sched` afterwards.
+pub unsafe fn cgocallback_switch(g: *mut G, thunk: usize, frame: usize) {
+    // SAFETY: forwarded to the caller's contract.
+    unsafe { morestack_rt_cgocallback_switch(g as usize, thunk, frame) }
+}
+
+/// The return address of an export thunk's frame (tracebacks skip it and continue
+/// into the `cgocall` frame above).
+pub fn cgocallback_return_pc() -> usize {
+    morestack_rt_cgocallback_return as *const () as usize
 }
 
 /// Address of `runtime.morestack_noctxt`, for the JIT's symbol table.

@@ -17,6 +17,7 @@ fn knobs(stackmove: bool) -> Knobs {
         stackmove,
         verify: true,
         max_stack: MAX_STACK_SIZE,
+        max_system_stack: crate::cgo::MAX_SYSTEM_STACK,
     }
 }
 
@@ -558,6 +559,9 @@ fn entry_args(name: &str, g: usize) -> [usize; 6] {
         "strings.Split" => [out, sp, sl, tp, tl, 0],
         "strings.Fields" => [out, sp, sl, 0, 0, 0],
         "strings.Join" => [parts, 3, 3, tp, tl, 0],
+        "runtime.cgo_cstring" => [sp, sl, 0, 0, 0, 0],
+        "runtime.cgo_gostring" => [c"hello".as_ptr() as usize, 0, 0, 0, 0, 0],
+        "runtime.cgo_gostringn" => [sp, sl, 0, 0, 0, 0],
         _ => panic!("no arguments for entry point {name}"),
     }
 }
@@ -567,8 +571,9 @@ fn entry_args(name: &str, g: usize) -> [usize; 6] {
 /// `newproc` does its work in `systemstack`, `Gosched` in `mcall` (both only push a
 /// frame record and the callee-saved registers), and `Goexit` is the panic stub that
 /// `runtime.gopanic` is (measured below), ending in the scheduler instead of an exit.
-/// `os.Args` is data, not code.
-const NOT_MEASURED: [&str; 6] = ["runtime.morestack_noctxt", "runtime.Breakpoint", "runtime.newproc", "runtime.Gosched", "runtime.Goexit", "os.Args"];
+/// `os.Args` is data, not code. `cgocall` needs the scheduler (a P to hand off); it
+/// pushes a frame record and six registers (64 bytes), then switches to g0.
+const NOT_MEASURED: [&str; 7] = ["runtime.morestack_noctxt", "runtime.Breakpoint", "runtime.newproc", "runtime.Gosched", "runtime.Goexit", "os.Args", "runtime.cgocall"];
 
 /// Entry points that never return (measured from the exit hook).
 const NORETURN: [&str; 7] = [

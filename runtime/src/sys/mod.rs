@@ -2,7 +2,8 @@
 //! writing to a file descriptor, reserving, protecting and releasing anonymous memory
 //! (and giving pages of it back),
 //! asking for the current thread's stack bounds and the executable mappings, sleeping
-//! and waking threads on a futex word, reading the monotonic clock, exiting.
+//! and waking threads on a futex word, reading the monotonic clock, exiting; for C
+//! interop: fault signals and signal stacks, `dladdr`, the C library's `malloc`.
 //!
 //! Not here: policy. Callers decide what to write, how big a mapping is and when to
 //! exit; these wrappers only retry interrupted or partial writes and report failures.
@@ -205,3 +206,116 @@ pub fn exit(code: i32) -> ! {
 /// used before the process is gone).
 #[cfg(test)]
 pub static BEFORE_EXIT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// The signals that mean a memory fault (`SIGSEGV`, `SIGBUS`), with their Go names.
+pub const FAULT_SIGNALS: [(i32, &str); 2] =
+    [(libc::SIGSEGV, "SIGSEGV: segmentation violation"), (libc::SIGBUS, "SIGBUS: bus error")];
+
+/// What a fault handler learns: `si_code`, the faulting address, and the interrupted
+/// thread's PC and RBP.
+pub struct Fault {
+    pub code: i32,
+    pub addr: usize,
+    pub pc: usize,
+    pub fp: usize,
+}
+
+/// Installs `handler` for [`FAULT_SIGNALS`], run on the thread's alternate signal
+/// stack (see [`install_signal_stack`]; without one, on the faulting stack).
+pub fn install_fault_handler(handler: extern "C" fn(i32, *mut libc::siginfo_t, *mut libc::c_void)) {
+    for (sig, _) in FAULT_SIGNALS {
+        // SAFETY: a zeroed sigaction with the handler, flags and an empty mask is
+        // valid; the handler is an `extern "C"` function of the SA_SIGINFO shape.
+        unsafe {
+            let mut sa: libc::sigaction = std::mem::zeroed();
+            sa.sa_sigaction = handler as usize;
+            sa.sa_flags = libc::SA_SIGINFO | libc::SA_ONSTACK;
+            libc::sigemptyset(&mut sa.sa_mask);
+            libc::sigaction(sig, &sa, std::ptr::null_mut());
+        }
+    }
+}
+
+/// Decodes the arguments of a `SA_SIGINFO` handler.
+///
+/// # Safety
+/// `info` and `uctx` are the pointers the kernel passed to the handler.
+pub unsafe fn fault(info: *mut libc::siginfo_t, uctx: *mut libc::c_void) -> Fault {
+    // SAFETY: caller's contract: both point to the kernel's signal frame.
+    unsafe {
+        let gregs = &(*(uctx as *const libc::ucontext_t)).uc_mcontext.gregs;
+        Fault {
+            code: (*info).si_code,
+            addr: (*info).si_addr() as usize,
+            pc: gregs[libc::REG_RIP as usize] as usize,
+            fp: gregs[libc::REG_RBP as usize] as usize,
+        }
+    }
+}
+
+/// Gives the calling thread an alternate signal stack of `size` bytes (never freed:
+/// it lives as long as the thread's M), so that a fault on an exhausted stack can
+/// still be reported.
+pub fn install_signal_stack(size: usize) {
+    let base = mmap_anon(size);
+    if base.is_null() {
+        return; // faults are then handled on the faulting stack, if it has room
+    }
+    let ss = libc::stack_t { ss_sp: base.cast(), ss_flags: 0, ss_size: size };
+    // SAFETY: `ss` describes a fresh mapping owned by this thread from now on.
+    unsafe { libc::sigaltstack(&ss, std::ptr::null_mut()) };
+}
+
+/// The dynamic symbol containing `pc` and the object file it belongs to
+/// (`dladdr`): `(symbol, pc - symbol address, file)`; the symbol is absent for
+/// static functions.
+pub fn symbolize(pc: usize) -> Option<(Option<String>, usize, String)> {
+    // SAFETY: `dladdr` only reads the loader's tables; `info` is a valid out-pointer
+    // and the returned C strings live as long as the object stays loaded.
+    unsafe {
+        let mut info: libc::Dl_info = std::mem::zeroed();
+        if libc::dladdr(pc as *const libc::c_void, &mut info) == 0 {
+            return None;
+        }
+        let cstr = |p: *const libc::c_char| (!p.is_null()).then(|| std::ffi::CStr::from_ptr(p).to_string_lossy().into_owned());
+        let file = cstr(info.dli_fname).unwrap_or_default();
+        match cstr(info.dli_sname) {
+            Some(name) => Some((Some(name), pc - info.dli_saddr as usize, file)),
+            None => Some((None, pc - info.dli_fbase as usize, file)),
+        }
+    }
+}
+
+/// Reserves `size` bytes of system stack with an inaccessible guard page below;
+/// returns `(lo, hi)` or `None`.
+pub fn map_system_stack(size: usize) -> Option<(usize, usize)> {
+    let base = mmap_anon(size + 4096);
+    if base.is_null() {
+        return None;
+    }
+    // SAFETY: the first page of the fresh mapping is ours and unused.
+    unsafe { mprotect_none(base, 4096) };
+    Some((base as usize + 4096, base as usize + 4096 + size))
+}
+
+/// The calling thread's alternate signal stack `(lo, hi)`, if it has one.
+pub fn signal_stack() -> Option<(usize, usize)> {
+    // SAFETY: a null new stack only queries; `old` is a valid out-pointer.
+    unsafe {
+        let mut old: libc::stack_t = std::mem::zeroed();
+        if libc::sigaltstack(std::ptr::null(), &mut old) != 0 || old.ss_flags & libc::SS_DISABLE != 0 {
+            return None;
+        }
+        Some((old.ss_sp as usize, old.ss_sp as usize + old.ss_size))
+    }
+}
+
+/// `malloc(n)` of the C library (memory C code may `free`); fatal when it fails.
+pub fn c_malloc(n: usize) -> *mut u8 {
+    // SAFETY: plain allocation.
+    let p = unsafe { libc::malloc(n.max(1)) } as *mut u8;
+    if p.is_null() {
+        crate::panic::throw("runtime: out of memory (malloc)");
+    }
+    p
+}
