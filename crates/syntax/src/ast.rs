@@ -31,8 +31,14 @@ pub struct Import {
     /// The import path, unquoted.
     pub path: String,
     pub span: Span,
-    /// The comment immediately above the import (cgo's preamble for `import "C"`).
+    /// The comment group immediately above the import (no blank line between), or
+    /// above a lone `import` declaration: cgo's preamble for `import "C"`. Its text as
+    /// cgo reads it: each `//` comment without the `//`, plus a newline; each `/* */`
+    /// comment's inside; carriage returns removed, as Go's scanner does.
     pub doc: Option<String>,
+    /// The 1-based line on which `doc`'s text starts (its first comment's line), for
+    /// `#line` directives in generated C; 0 when there is no doc.
+    pub doc_line: u32,
 }
 
 /// A declaring or referring identifier.
@@ -62,8 +68,12 @@ pub struct FuncDecl {
     pub sig: FuncType,
     /// `None` for a function declared without a body (assembly/external).
     pub body: Option<Block>,
-    /// `//go:...` directives in the comment lines right above `func`, e.g. `go:nosplit`.
+    /// In source order: the `//go:...` directives in the comment lines right above
+    /// `func` (`go:nosplit`), and cgo's `//export NAME` lines in its doc comment group
+    /// (`export NAME`, the name trimmed, as cgo reads it).
     pub pragmas: Vec<String>,
+    /// The span of each pragma's comment, parallel to `pragmas`.
+    pub pragma_spans: Vec<Span>,
     pub span: Span,
 }
 

@@ -2,10 +2,11 @@
 //! "Lexical elements" section, including automatic semicolon insertion.
 //!
 //! The whole file is lexed up front into a [`Lexed`]: the tokens (always ending with
-//! [`TokenKind::Eof`]), the spans of every comment (the parser reads `//go:` pragmas
-//! and cgo preambles from them), and the lexical errors. Lexing never fails: a bad
-//! character is reported and skipped, a malformed literal is reported and still
-//! produces a token, so the parser always sees a well-formed token stream.
+//! [`TokenKind::Eof`]), the spans of every comment (the parser reads `//go:` pragmas,
+//! cgo preambles and `//export` lines from them), and the lexical errors. Lexing
+//! never fails: a bad character is reported and skipped, a malformed literal is
+//! reported and still produces a token, so the parser always sees a well-formed
+//! token stream.
 //!
 //! Semicolon insertion: when a line's last token is an identifier, a literal, one of
 //! `break continue fallthrough return`, or one of `++ -- ) ] }`, a semicolon is inserted

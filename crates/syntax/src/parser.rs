@@ -185,6 +185,24 @@ fn is_closing_bracket(kind: T) -> bool {
     matches!(kind, T::RParen | T::RBrack | T::RBrace)
 }
 
+/// A comment's text without carriage returns, as Go's scanner gives it, except that
+/// in a `/* */` comment a `\r` between `*` and `/` stays (removing it would end the
+/// comment early).
+fn strip_cr(comment: &str) -> std::borrow::Cow<'_, str> {
+    if !comment.contains('\r') {
+        return comment.into();
+    }
+    let block = comment.starts_with("/*");
+    let mut out = String::with_capacity(comment.len());
+    let mut chars = comment.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\r' || block && out.len() > 2 && out.ends_with('*') && chars.peek() == Some(&'/') {
+            out.push(c);
+        }
+    }
+    out.into()
+}
+
 /// What makes an import path invalid, in the words of Go's compiler.
 fn import_path_problem(path: &str) -> Option<String> {
     const INVALID: &str = "!\"#$%&'()*,:;<=>?[\\]^`{|}";
@@ -451,40 +469,44 @@ impl<'a> Parser<'a> {
         self.tokens[..index].iter().rev().find(|t| !t.is_inserted_semicolon()).map_or(0, |t| t.span.hi)
     }
 
-    /// The comment group directly above the token at `index`: consecutive comments,
-    /// the last ending on the line above the token (or on its line, before it), none
-    /// sharing a line with the previous token.
-    fn doc_comments(&self, index: usize) -> &[Span] {
+    /// The comment group directly above the token at `index`, as indices into
+    /// `comments`: consecutive comments with no blank line between them, the last
+    /// ending on the line above the token, none sharing a line with the previous
+    /// token (go/parser's lead comment).
+    fn doc_group(&self, index: usize) -> std::ops::Range<usize> {
         let token_lo = self.tokens[index].span.lo;
+        let token_line = self.file.line(token_lo);
         let previous_hi = self.previous_token_end(index);
         let previous_line = (previous_hi > 0).then(|| self.file.line(previous_hi - 1));
         let end = self.comments.partition_point(|c| c.hi <= token_lo);
         let mut start = end;
-        let mut following_line = self.file.line(token_lo);
+        let mut following_line = token_line;
         while start > 0 {
             let comment = self.comments[start - 1];
             let first_line = self.file.line(comment.lo);
             let last_line = self.file.line(comment.hi.saturating_sub(1).max(comment.lo));
-            if comment.lo < previous_hi || last_line + 1 < following_line || Some(first_line) == previous_line {
+            // The group's last comment must end on the line above the token; each
+            // earlier one on the line of the next one's start, or the line above.
+            let adjacent = if start == end { last_line + 1 == following_line } else { last_line + 1 >= following_line };
+            if comment.lo < previous_hi || !adjacent || Some(first_line) == previous_line {
                 break;
             }
             following_line = first_line;
             start -= 1;
         }
-        &self.comments[start..end]
+        start..end
     }
 
     /// The text of a doc comment group with its comment markers removed, the way cgo
-    /// reads a preamble: each `//` comment contributes its line plus a newline, each
-    /// `/* */` comment its inside.
-    fn doc_text(&self, index: usize) -> Option<String> {
-        let group = self.doc_comments(index);
-        if group.is_empty() {
-            return None;
-        }
+    /// reads a preamble (`commentText` in cmd/cgo): each `//` comment contributes its
+    /// line plus a newline, each `/* */` comment its inside. Returns the text and the
+    /// line of its first comment.
+    fn doc_text(&self, index: usize) -> Option<(String, u32)> {
+        let group = &self.comments[self.doc_group(index)];
+        let first = group.first()?;
         let mut text = String::new();
         for &comment in group {
-            let comment = self.text(comment);
+            let comment = strip_cr(self.text(comment));
             if let Some(line) = comment.strip_prefix("//") {
                 text.push_str(line);
                 text.push('\n');
@@ -493,22 +515,33 @@ impl<'a> Parser<'a> {
                 text.push_str(inside.strip_suffix("*/").unwrap_or(inside));
             }
         }
-        Some(text)
+        Some((text, self.file.line(first.lo)))
     }
 
-    /// The `//go:` directives (at the start of a line) between the previous token and
-    /// the token at `index`, as `go:name args`.
-    fn pragmas_before(&self, index: usize) -> Vec<String> {
+    /// The pragmas of the declaration starting at the token at `index`, with the
+    /// spans of their comments: `//go:` directives at the start of a line between
+    /// the previous token and this one (as `go:name args`), and cgo's `//export
+    /// NAME` lines in its doc comment group (as `export NAME`).
+    fn pragmas_before(&self, index: usize) -> (Vec<String>, Vec<Span>) {
         let previous_hi = self.previous_token_end(index);
         let token_lo = self.tokens[index].span.lo;
         let first = self.comments.partition_point(|c| c.lo < previous_hi);
-        let end = self.comments.partition_point(|c| c.lo < token_lo);
-        self.comments[first..end.max(first)]
-            .iter()
-            .filter(|c| self.file.line_col(c.lo).1 == 1)
-            .filter_map(|&c| self.text(c).strip_prefix("//go:"))
-            .map(|directive| format!("go:{}", directive.trim_end()))
-            .collect()
+        let end = self.comments.partition_point(|c| c.lo < token_lo).max(first);
+        let doc = self.doc_group(index);
+        (first..end)
+            .filter_map(|i| {
+                let c = self.comments[i];
+                let text = self.text(c);
+                let pragma = match text.strip_prefix("//go:") {
+                    Some(directive) if self.file.line_col(c.lo).1 == 1 => format!("go:{}", directive.trim_end()),
+                    _ => match text.strip_prefix("//export ") {
+                        Some(name) if doc.contains(&i) => format!("export {}", name.trim()),
+                        _ => return None,
+                    },
+                };
+                Some((pragma, c))
+            })
+            .unzip()
     }
 
     // ---- Files and declarations ---------------------------------------------------
@@ -592,14 +625,15 @@ impl<'a> Parser<'a> {
         // As cgo does: a lone spec without its own comment takes the declaration's.
         let lone = specs.len() == 1;
         imports.extend(specs.into_iter().map(|mut spec| {
-            if lone && spec.doc.is_none() {
-                spec.doc.clone_from(&decl_doc);
+            if let (true, None, Some((doc, line))) = (lone, &spec.doc, &decl_doc) {
+                spec.doc = Some(doc.clone());
+                spec.doc_line = *line;
             }
             spec
         }));
     }
 
-    fn parse_import_spec(&mut self, doc: Option<String>) -> Import {
+    fn parse_import_spec(&mut self, doc: Option<(String, u32)>) -> Import {
         let lo = self.cur_span().lo;
         let name = match self.tok() {
             T::Ident => Some(self.parse_ident()),
@@ -628,7 +662,8 @@ impl<'a> Parser<'a> {
                 String::new()
             }
         };
-        Import { name, path, span: self.span_from(lo), doc }
+        let (doc, doc_line) = doc.map_or((None, 0), |(text, line)| (Some(text), line));
+        Import { name, path, span: self.span_from(lo), doc, doc_line }
     }
 
     /// `spec` or `( { spec ; } )`. The callback gets the specs parsed so far.
@@ -739,14 +774,14 @@ impl<'a> Parser<'a> {
 
     fn parse_func_decl(&mut self) -> FuncDecl {
         let lo = self.cur_span().lo;
-        let pragmas = self.pragmas_before(self.pos);
+        let (pragmas, pragma_spans) = self.pragmas_before(self.pos);
         self.next(); // `func`
         let recv = if self.tok() == T::LParen { Some(self.parse_parameter_list()) } else { None };
         let name = self.parse_ident();
         let type_params = if self.tok() == T::LBrack { Some(self.skip_brackets()) } else { None };
         let sig = self.parse_signature(lo);
         let body = if self.tok() == T::LBrace { Some(self.at_level(0, Self::parse_block)) } else { None };
-        FuncDecl { name, recv, type_params, sig, body, pragmas, span: self.span_from(lo) }
+        FuncDecl { name, recv, type_params, sig, body, pragmas, pragma_spans, span: self.span_from(lo) }
     }
 
     // ---- Signatures ---------------------------------------------------------------

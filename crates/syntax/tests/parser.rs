@@ -213,6 +213,60 @@ fn imports_keep_names_and_doc_comments() {
     assert_eq!(file.imports[0].doc, None);
 }
 
+/// The preamble cmd/cgo reads for the `import "C"` of `text`: (first line, text).
+fn preamble(text: &str) -> Option<(u32, String)> {
+    let (file, diagnostics) = parse(text);
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    let import = file.imports.iter().find(|i| i.path == "C").expect("import \"C\"");
+    assert_eq!(import.doc.is_none(), import.doc_line == 0, "doc_line is 0 exactly without a doc");
+    import.doc.clone().map(|doc| (import.doc_line, doc))
+}
+
+#[test]
+fn preambles_are_the_lead_comment_group_as_cgo_reads_it() {
+    // Each expectation is what go/parser's lead comment and cmd/cgo's commentText
+    // give for the same source (Go 1.19).
+    let some = |line: u32, text: &str| Some((line, text.to_string()));
+    assert_eq!(preamble("package main\n\n// a\n// b\nimport \"C\"\n"), some(3, " a\n b\n"));
+    assert_eq!(preamble("package main\n\n// a\n\n// b\nimport \"C\"\n"), some(5, " b\n"));
+    assert_eq!(preamble("package main\n\n/* a\n b */\n// c\nimport \"C\"\n"), some(3, " a\n b  c\n"));
+    assert_eq!(preamble("package main\n\n/* a */ /* b */\nimport \"C\"\n"), some(3, " a  b "));
+    assert_eq!(preamble("package main\n\n/* a */ // b\nimport \"C\"\n"), some(3, " a  b\n"));
+    assert_eq!(preamble("package main\n\n// a\n/* b\n\n c */\nimport \"C\"\n"), some(3, " a\n b\n\n c "));
+    // A comment on the package line belongs to it; the next line starts the group.
+    assert_eq!(preamble("package main // pkg\n// a\nimport \"C\"\n"), some(2, " a\n"));
+    // The group must end on the line right above `import`.
+    assert_eq!(preamble("package main\n\n/* x */ import \"C\"\n"), None);
+    assert_eq!(preamble("package main\n\n// x\n\nimport \"C\"\n"), None);
+    // In a group, the spec's own comment; a lone spec without one takes the
+    // declaration's; with several specs, the declaration's belongs to none.
+    assert_eq!(preamble("package main\n\nimport ( // a\n\t\"C\"\n)\n"), None);
+    assert_eq!(preamble("package main\n\n// d\nimport (\n\t// a\n\t\"C\"\n)\n"), some(5, " a\n"));
+    assert_eq!(preamble("package main\n\n// d\nimport (\n\t\"C\"\n)\n"), some(3, " d\n"));
+    assert_eq!(preamble("package main\n\n// d\nimport (\n\t\"C\"\n\t\"fmt\"\n)\n"), None);
+    // Carriage returns go, as Go's scanner drops them from comments, except between
+    // `*` and `/` inside a block comment.
+    assert_eq!(preamble("package main\n\n// a\r\n// b\r\nimport \"C\"\n"), some(3, " a\n b\n"));
+    assert_eq!(preamble("package main\n\n/* a\r\n *\r\r/ */\nimport \"C\"\n"), some(3, " a\n *\r/ "));
+}
+
+#[test]
+fn export_lines_of_the_doc_comment_are_pragmas() {
+    let text = "package main\n\n// F is exported.\n//export F\n//go:nosplit\n//export  G \nfunc F() {}\n\n//export H\n\nfunc H() {}\n\n//exportI\n//export\nfunc I() {}\n";
+    let (file, diagnostics) = parse(text);
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    let funcs: Vec<&FuncDecl> = file.decls.iter().map(|d| match d {
+        Decl::Func(f) => f,
+        _ => panic!("not func"),
+    }).collect();
+    assert_eq!(funcs[0].pragmas, ["export F", "go:nosplit", "export G"]);
+    let spans: Vec<&str> = funcs[0].pragma_spans.iter().map(|s| &text[s.lo as usize..s.hi as usize]).collect();
+    assert_eq!(spans, ["//export F", "//go:nosplit", "//export  G "]);
+    // Not in the doc comment (a blank line follows it), or not `//export NAME`: as
+    // cgo, ignored.
+    assert!(funcs[1].pragmas.is_empty() && funcs[2].pragmas.is_empty());
+}
+
 #[test]
 fn pragmas_come_from_go_directives_above_func() {
     let text = "package p\n\n// Doc.\n//go:nosplit\n//go:linkname x runtime.x\nfunc f()\n\n// go:notapragma\n  //go:indented\nfunc g() {}\n";

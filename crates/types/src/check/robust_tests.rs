@@ -121,7 +121,7 @@ fn main_printing(e: Expr, id: &mut u32) -> ast::File {
     let sig = ast::FuncType { params: vec![], results: vec![], span: Span::new(0, 1) };
     *id += 1;
     let name = ast::Ident { id: NodeId(*id), name: "main".into(), span: Span::new(0, 1) };
-    let f = ast::FuncDecl { name, recv: None, type_params: None, sig, body: Some(body), pragmas: vec![], span: Span::new(0, 2) };
+    let f = ast::FuncDecl { name, recv: None, type_params: None, sig, body: Some(body), pragmas: vec![], pragma_spans: vec![], span: Span::new(0, 2) };
     *id += 1;
     ast::File { package: ast::Ident { id: NodeId(*id), name: "main".into(), span: Span::new(0, 1) }, imports: vec![], decls: vec![ast::Decl::Func(f)] }
 }
