@@ -134,6 +134,7 @@ pub fn reflect_kind(t: &Types, ty: TypeId) -> u64 {
             Float32 => 13,
             Float64 | UntypedFloat => 14,
             String | UntypedString => 24,
+            UnsafePointer => 26,
             Invalid | UntypedNil => 0,
         },
         TypeKind::Array { .. } => 17,

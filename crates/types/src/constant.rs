@@ -365,7 +365,7 @@ impl Value {
                     Err(ReprError::Overflows)
                 }
             }
-            UntypedNil => Err(ReprError::NotRepresentable),
+            UntypedNil | UnsafePointer => Err(ReprError::NotRepresentable),
             UntypedInt | UntypedRune | Int | Int8 | Int16 | Int32 | Int64 | Uint | Uint8 | Uint16 | Uint32 | Uint64 | Uintptr => {
                 let i = match self {
                     Value::Int(i) => i.clone(),

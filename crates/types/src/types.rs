@@ -41,6 +41,9 @@ pub enum Basic {
     UntypedNil,
     /// Appended after the untyped kinds so that existing ids keep their numbers.
     Float32,
+    /// `unsafe.Pointer`: a pointer to anything, nil-able and comparable; converts to
+    /// and from every pointer type and `uintptr`.
+    UnsafePointer,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -127,6 +130,9 @@ impl TypeId {
     pub const ERROR_INTERFACE: TypeId = TypeId(24);
     /// The predeclared `error`.
     pub const ERROR: TypeId = TypeId(25);
+    /// `unsafe.Pointer` (interned after `error`, so that the ids above keep their
+    /// numbers).
+    pub const UNSAFE_POINTER: TypeId = TypeId(26);
     pub const BYTE: TypeId = TypeId::UINT8;
     pub const RUNE: TypeId = TypeId::INT32;
 }
@@ -173,7 +179,11 @@ impl Types {
         let iface = t.intern(TypeKind::Interface { methods: vec![Field { name: "Error".into(), ty: method }] });
         let error = t.new_named("error");
         t.set_underlying(error, iface);
-        debug_assert_eq!((any, method, iface, error), (TypeId::EMPTY_INTERFACE, TypeId::ERROR_METHOD, TypeId::ERROR_INTERFACE, TypeId::ERROR));
+        let unsafe_pointer = t.intern(TypeKind::Basic(Basic::UnsafePointer));
+        debug_assert_eq!(
+            (any, method, iface, error, unsafe_pointer),
+            (TypeId::EMPTY_INTERFACE, TypeId::ERROR_METHOD, TypeId::ERROR_INTERFACE, TypeId::ERROR, TypeId::UNSAFE_POINTER)
+        );
         t
     }
 
@@ -300,7 +310,8 @@ impl Types {
 
     /// Whether `nil` is a value of `t` (untyped nil itself included).
     pub fn has_nil(&self, t: TypeId) -> bool {
-        t == TypeId::UNTYPED_NIL || matches!(self.under(t), TypeKind::Pointer(_) | TypeKind::Slice(_) | TypeKind::Func(_) | TypeKind::Interface { .. } | TypeKind::Chan { .. })
+        t == TypeId::UNTYPED_NIL
+            || matches!(self.under(t), TypeKind::Pointer(_) | TypeKind::Slice(_) | TypeKind::Func(_) | TypeKind::Interface { .. } | TypeKind::Chan { .. } | TypeKind::Basic(Basic::UnsafePointer))
     }
 
     pub fn is_boolean(&self, t: TypeId) -> bool {
@@ -350,37 +361,46 @@ impl Types {
                 (len.checked_mul(size)?, align)
             }
             TypeKind::Struct { fields } => {
-                let (_, size, align) = self.fields_layout(fields)?;
+                let (_, size, align) = self.fields_layout(fields, true)?;
                 (size, align)
             }
             // A tuple in memory (package functions' results): laid out as a struct.
             TypeKind::Tuple(ts) => {
                 let fields: Vec<Field> = ts.iter().map(|&ty| Field { name: std::string::String::new(), ty }).collect();
-                let (_, size, align) = self.fields_layout(&fields)?;
+                let (_, size, align) = self.fields_layout(&fields, false)?;
                 (size, align)
             }
             TypeKind::Named { .. } => (0, 1),
         })
     }
 
-    /// Field offsets, size and alignment of a struct with these fields.
-    fn fields_layout(&self, fields: &[Field]) -> Option<(Vec<u64>, u64, u64)> {
+    /// Field offsets, size and alignment of a struct with these fields. With
+    /// `pad_zero_tail`, as gc lays out structs (Go issue 9401): a struct of non-zero
+    /// size whose last field has size zero gets a byte of padding after it, so that
+    /// the address of that field never points past the struct (unsafe.Sizeof of
+    /// `struct{ a int; z struct{} }` is 16).
+    fn fields_layout(&self, fields: &[Field], pad_zero_tail: bool) -> Option<(Vec<u64>, u64, u64)> {
         let mut offset = 0u64;
         let mut max_align = 1u64;
         let mut offsets = Vec::with_capacity(fields.len());
+        let mut last_size = None;
         for f in fields {
             let (size, align) = self.layout(f.ty)?;
             max_align = max_align.max(align);
             offset = offset.checked_next_multiple_of(align)?;
             offsets.push(offset);
             offset = offset.checked_add(size)?;
+            last_size = Some(size);
+        }
+        if pad_zero_tail && offset > 0 && last_size == Some(0) {
+            offset += 1;
         }
         Some((offsets, offset.checked_next_multiple_of(max_align)?, max_align))
     }
 
     /// Byte offset of each field, and the struct's alignment.
     pub fn struct_layout(&self, fields: &[Field]) -> (Vec<u64>, u64) {
-        self.fields_layout(fields).map_or_else(|| (vec![0; fields.len()], 8), |(offsets, _, align)| (offsets, align))
+        self.fields_layout(fields, true).map_or_else(|| (vec![0; fields.len()], 8), |(offsets, _, align)| (offsets, align))
     }
 
     /// Offset of field `index` of struct type `t`.
@@ -491,6 +511,7 @@ pub fn basic_name(b: Basic) -> &'static str {
         Uintptr => "uintptr",
         Float32 => "float32",
         Float64 => "float64",
+        UnsafePointer => "unsafe.Pointer",
         String => "string",
         UntypedBool => "untyped bool",
         UntypedInt => "untyped int",
@@ -528,6 +549,14 @@ mod tests {
         assert_eq!(t.field_offset(s, 2), 16);
         assert_eq!(t.size_of(s), 24);
         assert_eq!(t.align_of(s), 8);
+        // gc pads a struct ending in a zero-size field (Go: 16, 0 and 24 bytes).
+        let empty = t.intern(TypeKind::Struct { fields: vec![] });
+        let z = t.intern(TypeKind::Struct { fields: vec![Field { name: "a".into(), ty: TypeId::INT }, Field { name: "z".into(), ty: empty }] });
+        assert_eq!(t.size_of(z), 16);
+        let only_empty = t.intern(TypeKind::Struct { fields: vec![Field { name: "z".into(), ty: empty }] });
+        assert_eq!(t.size_of(only_empty), 0);
+        let y = t.intern(TypeKind::Struct { fields: vec![Field { name: "z".into(), ty: z }, Field { name: "b".into(), ty: TypeId::INT }] });
+        assert_eq!((t.size_of(y), t.field_offset(y, 1)), (24, 16));
         let arr = t.intern(TypeKind::Array { len: 3, elem: TypeId::INT16 });
         assert_eq!((t.size_of(arr), t.align_of(arr)), (6, 2));
         assert_eq!((t.size_of(TypeId::FLOAT32), t.align_of(TypeId::FLOAT32)), (4, 4));
@@ -541,6 +570,9 @@ mod tests {
         }
         assert_eq!(t.kind(TypeId::FLOAT32), &TypeKind::Basic(Basic::Float32));
         assert_eq!(t.type_string(TypeId::FLOAT32), "float32");
+        assert_eq!(t.kind(TypeId::UNSAFE_POINTER), &TypeKind::Basic(Basic::UnsafePointer));
+        assert_eq!(t.type_string(TypeId::UNSAFE_POINTER), "unsafe.Pointer");
+        assert!(t.has_nil(TypeId::UNSAFE_POINTER) && t.size_of(TypeId::UNSAFE_POINTER) == 8);
         assert!(t.is_float(TypeId::FLOAT32) && t.is_numeric(TypeId::FLOAT32));
     }
 
