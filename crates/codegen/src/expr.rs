@@ -937,6 +937,8 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
                 }
                 Ok(vec![])
             }
+            // Constants: `expr` emits their values without calling.
+            Builtin::Sizeof | Builtin::Alignof | Builtin::Offsetof => unreachable!("unsafe.{b:?} is a constant"),
         }
     }
 
@@ -956,7 +958,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
                 let w = self.extend_to_i64(v[0], signed);
                 (if signed { "runtime.printint" } else { "runtime.printuint" }, vec![w])
             }
-            TypeKind::Pointer(_) | TypeKind::Func(_) | TypeKind::Chan { .. } => ("runtime.printpointer", v),
+            TypeKind::Pointer(_) | TypeKind::Func(_) | TypeKind::Chan { .. } | TypeKind::Basic(Basic::UnsafePointer) => ("runtime.printpointer", v),
             TypeKind::Slice(_) => ("runtime.printslice", v),
             TypeKind::Interface { .. } => ("runtime.printeface", v),
             _ => return Err(self.err(a.span, format!("illegal types for operand: print\n\t{}", t.type_string(ty)))),

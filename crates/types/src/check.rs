@@ -14,7 +14,8 @@
 //! 2. each package-level object is resolved *lazily* (`obj_decl`): its declaration is
 //!    checked when first needed, so declarations may appear in any order; a path of
 //!    objects being resolved detects cycles (`invalid recursive type`);
-//! 3. function bodies are checked after all package-level declarations;
+//! 3. in a file that imports "C", the `//export` lines are checked (cgo.rs); then
+//!    function bodies are checked after all package-level declarations;
 //! 4. the initialisation order of package variables is computed from the
 //!    dependencies recorded while checking (`initorder.rs`);
 //! 5. unused imports and a missing `main` are reported.
@@ -29,12 +30,16 @@
 //! large stack so that the bounded recursion always fits.
 
 mod call;
+mod cgo;
 mod expr;
 mod exprstring;
 mod initorder;
 mod stmt;
 mod typexpr;
+mod unsafe_pkg;
 
+#[cfg(test)]
+mod cgo_tests;
 #[cfg(test)]
 mod concurrency_tests;
 #[cfg(test)]
@@ -47,6 +52,7 @@ use std::collections::HashMap;
 use syntax::ast::{self, Expr, ExprKind, NodeId};
 use syntax::{Diagnostic, SourceFile, Span};
 
+use crate::cgo::CgoDecls;
 use crate::constant::{is_int_basic, ConstValue, Value};
 use crate::info::{Builtin, Info, Mode, ObjId, ObjKind, Object, TypeAndValue};
 use crate::packages::{self, PkgFunc};
@@ -63,10 +69,17 @@ const MAX_DEPTH: u32 = 3000;
 /// expressions need even in unoptimised builds (a few KiB per level).
 const CHECK_STACK: usize = 256 << 20;
 
-/// Type-checks one file of package `main`.
+/// Type-checks one file of package `main` that does not use cgo (`import "C"` is
+/// `not supported yet`).
 pub fn check_file(file: &SourceFile, ast: &ast::File) -> (Info, Vec<Diagnostic>) {
+    check_file_cgo(file, ast, None)
+}
+
+/// Type-checks one file of package `main`; `cgo`: the C declarations of its
+/// preamble (docs/cgo.md), which make `import "C"` available.
+pub fn check_file_cgo(file: &SourceFile, ast: &ast::File, cgo: Option<&CgoDecls>) -> (Info, Vec<Diagnostic>) {
     let run = || {
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check_file_unguarded(file, ast))).unwrap_or_else(|_| {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check_file_unguarded(file, ast, cgo))).unwrap_or_else(|_| {
             let diag = Diagnostic::new(ast.package.span, "internal compiler error: the type checker panicked");
             (Info::default(), vec![diag])
         })
@@ -74,14 +87,14 @@ pub fn check_file(file: &SourceFile, ast: &ast::File) -> (Info, Vec<Diagnostic>)
     std::thread::scope(|s| match std::thread::Builder::new().name("typecheck".into()).stack_size(CHECK_STACK).spawn_scoped(s, run) {
         Ok(handle) => handle.join().unwrap_or_else(|_| (Info::default(), vec![Diagnostic::new(ast.package.span, "internal compiler error")])),
         // No thread available: check on this one (the depth limit still applies).
-        Err(_) => check_file_unguarded(file, ast),
+        Err(_) => check_file_unguarded(file, ast, cgo),
     })
 }
 
 /// The checker without the safety net of a big stack and `catch_unwind`; tests use it
 /// so that a panic is a test failure.
-pub(crate) fn check_file_unguarded(file: &SourceFile, ast: &ast::File) -> (Info, Vec<Diagnostic>) {
-    let mut c = Checker::new(file, ast);
+pub(crate) fn check_file_unguarded(file: &SourceFile, ast: &ast::File, cgo: Option<&CgoDecls>) -> (Info, Vec<Diagnostic>) {
+    let mut c = Checker::new(file, ast, cgo);
     c.check();
     // The same error can be found twice (a type expression shared by several names).
     let mut seen = std::collections::HashSet::new();
@@ -103,6 +116,8 @@ pub(crate) enum OMode {
     /// A package name.
     Package,
     PkgFunc(&'static PkgFunc),
+    /// A function of the pseudo-package `C` (an `ObjKind::Cgo`): it can only be called.
+    Cgo(ObjId),
     /// A builtin the compiler does not support (`recover`): the name of the feature.
     Unsupported(&'static str),
 }
@@ -112,6 +127,7 @@ impl PartialEq for OMode {
         match (self, other) {
             (OMode::Builtin(a), OMode::Builtin(b)) => a == b,
             (OMode::PkgFunc(a), OMode::PkgFunc(b)) => std::ptr::eq(*a, *b),
+            (OMode::Cgo(a), OMode::Cgo(b)) => a == b,
             (OMode::Unsupported(a), OMode::Unsupported(b)) => a == b,
             _ => std::mem::discriminant(self) == std::mem::discriminant(other),
         }
@@ -211,6 +227,15 @@ struct FuncCtx {
 pub(crate) struct Checker<'a> {
     file: &'a SourceFile,
     ast: &'a ast::File,
+    /// The C declarations of the file's preamble, when cgo is available.
+    cgo: Option<&'a CgoDecls>,
+    /// The file imports "C": `C.name` means the pseudo-package, and diagnostics
+    /// spell it as cgo rewrites it.
+    cgo_names: bool,
+    /// The named types of the C types used, by cgo's base name (`int`, `ulong`).
+    c_types: HashMap<&'static str, TypeId>,
+    /// The objects of the C functions (and cgo's `C.CString`...) used, by name.
+    c_funcs: HashMap<String, ObjId>,
     pub info: Info,
     pub diags: Vec<Diagnostic>,
     extra: Vec<ObjExtra>,
@@ -238,7 +263,8 @@ pub(crate) struct Checker<'a> {
     method_names: std::collections::HashSet<String>,
     /// The exact value of every constant expression recorded in `info.exprs`.
     exact: HashMap<NodeId, Value>,
-    /// Objects for package functions, created on first use.
+    /// Objects for package functions and the builtins of `unsafe`, created on first
+    /// use.
     pkg_func_objs: HashMap<(&'static str, &'static str), ObjId>,
     /// The objects of package variables used, by runtime symbol (`os.Args`).
     pkg_var_objs: HashMap<&'static str, ObjId>,
@@ -253,10 +279,14 @@ pub(crate) struct Checker<'a> {
 }
 
 impl<'a> Checker<'a> {
-    fn new(file: &'a SourceFile, ast: &'a ast::File) -> Self {
+    fn new(file: &'a SourceFile, ast: &'a ast::File, cgo: Option<&'a CgoDecls>) -> Self {
         let mut c = Checker {
             file,
             ast,
+            cgo,
+            cgo_names: false,
+            c_types: HashMap::new(),
+            c_funcs: HashMap::new(),
             info: Info::default(),
             diags: Vec::new(),
             extra: Vec::new(),
@@ -317,7 +347,7 @@ impl<'a> Checker<'a> {
         if x.is_nil() {
             return "nil".to_string();
         }
-        let expr = expr_string(x.expr);
+        let expr = self.expr_str(x.expr);
         let mut s = format!("{expr} (");
         let mut has_type = false;
         match x.mode {
@@ -338,7 +368,7 @@ impl<'a> Checker<'a> {
             OMode::TypeExpr => "type",
             OMode::Constant => "constant",
             OMode::Variable => "variable",
-            OMode::Value | OMode::PkgFunc(_) => "value",
+            OMode::Value | OMode::PkgFunc(_) | OMode::Cgo(_) => "value",
             OMode::Package => "package",
         });
         if let (OMode::Constant, Some(v)) = (x.mode, &x.val) {
@@ -361,6 +391,11 @@ impl<'a> Checker<'a> {
         }
         s.push(')');
         s
+    }
+
+    /// Go's spelling of an expression in diagnostics (exprstring.rs).
+    pub(crate) fn expr_str(&self, e: &Expr) -> String {
+        expr_string(e, self.cgo_names)
     }
 
     pub(crate) fn type_str(&self, t: TypeId) -> String {
@@ -557,7 +592,7 @@ impl<'a> Checker<'a> {
             OMode::Constant => Mode::Constant,
             OMode::TypeExpr => Mode::TypeExpr,
             OMode::Builtin(_) | OMode::Unsupported(_) => Mode::Builtin,
-            OMode::Package | OMode::PkgFunc(_) => Mode::Package,
+            OMode::Package | OMode::PkgFunc(_) | OMode::Cgo(_) => Mode::Package,
         };
         let value = match (&x.val, x.mode) {
             (Some(v), OMode::Constant) => {
@@ -592,7 +627,7 @@ impl<'a> Checker<'a> {
                     // The operands keep their own types; the result is a bool.
                 } else if matches!(op, ast::BinOp::Shl | ast::BinOp::Shr) {
                     if mode != Mode::Constant && !self.info.types.is_untyped(target) && !self.info.types.is_integer(target) {
-                        let msg = format!("invalid operation: shifted operand {} (type {}) must be integer", expr_string(x), self.type_str(target));
+                        let msg = format!("invalid operation: shifted operand {} (type {}) must be integer", self.expr_str(x), self.type_str(target));
                         self.error(e.span, msg);
                         return;
                     }
@@ -641,6 +676,9 @@ impl<'a> Checker<'a> {
         for &obj in &self.pkg_objs.clone() {
             self.obj_decl(obj);
         }
+        if self.cgo_names {
+            self.exports();
+        }
         // Function bodies.
         for (i, d) in ast.decls.iter().enumerate() {
             if let ast::Decl::Func(fd) = d {
@@ -676,7 +714,7 @@ impl<'a> Checker<'a> {
         for (i, imp) in self.ast.imports.iter().enumerate() {
             let path = imp.path.as_str();
             if path == "C" {
-                self.unsupported(imp.span, "cgo");
+                self.import_c(imp);
                 continue;
             }
             if !packages::PACKAGES.contains(&path) {
@@ -704,6 +742,29 @@ impl<'a> Checker<'a> {
             self.pkg_scope.insert(name, obj);
             self.imports.push((obj, i));
         }
+    }
+
+    /// `import "C"`: declares the pseudo-package `C` when cgo is available. It counts
+    /// as used (cmd/cgo removes it from the file).
+    fn import_c(&mut self, imp: &ast::Import) {
+        if self.cgo.is_none() {
+            self.unsupported(imp.span, "cgo");
+            return;
+        }
+        self.cgo_names = true;
+        if imp.name.is_some() {
+            // At the path, `"C"`, as cmd/cgo reports it.
+            let path = Span::new(imp.span.hi.saturating_sub(3), imp.span.hi);
+            self.error(path, "cannot rename import \"C\"");
+            return;
+        }
+        if self.pkg_scope.contains_key("C") {
+            // Another `import "C"`: the same pseudo-package.
+            return;
+        }
+        let obj = self.new_object("C", ObjKind::Package { path: "C".to_string() }, TypeId::INVALID, imp.span);
+        self.extra[obj.0 as usize].used = true;
+        self.pkg_scope.insert("C".to_string(), obj);
     }
 
     fn unused_imports(&mut self) {

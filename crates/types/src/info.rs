@@ -12,8 +12,9 @@
 //! * every identifier expression that names something has an entry in `Info::uses`,
 //!   every declaring identifier (other than `_`) one in `Info::defs`;
 //! * a selector `pkg.Name` of a function has an entry in `uses` for the selector
-//!   expression's id; a field selector `x.f` has one in `Info::fields`, a method
-//!   selector one in `Info::methods` or `Info::pkg_methods`.
+//!   expression's id (also `C.name` of a C function: an `ObjKind::Cgo`); a field
+//!   selector `x.f` has one in `Info::fields`, a method selector one in
+//!   `Info::methods` or `Info::pkg_methods`.
 
 use std::collections::HashMap;
 
@@ -67,6 +68,37 @@ pub enum Builtin {
     Print,
     Println,
     Recover,
+    /// `unsafe.Sizeof`, `unsafe.Alignof`, `unsafe.Offsetof`: their calls are always
+    /// constants.
+    Sizeof,
+    Alignof,
+    Offsetof,
+}
+
+/// A function of the pseudo-package `C` (docs/cgo.md). Its object's type is the Go
+/// signature cgo gives it (`C.puts` is `func(*C.char) C.int`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CgoFunc {
+    /// A C function: calls go through `runtime.cgocall` to this generated wrapper
+    /// (`types::cgo::CFunc::wrapper`).
+    C { wrapper: String },
+    /// `C.CString(string) *C.char`
+    CString,
+    /// `C.GoString(*C.char) string`
+    GoString,
+    /// `C.GoStringN(*C.char, C.int) string`
+    GoStringN,
+}
+
+/// A top-level function exported to C by a `//export NAME` line (docs/cgo.md).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Export {
+    /// The C name (cgo requires it to be the function's own name).
+    pub name: String,
+    /// The function (an `ObjKind::Func`); its parameters and result are scalars of
+    /// the types cgo can pass (C types, pointers to them, `unsafe.Pointer`, Go's
+    /// integers, floats and `bool`).
+    pub func: ObjId,
 }
 
 #[derive(Clone, Debug)]
@@ -90,6 +122,8 @@ pub enum ObjKind {
     /// A variable of an imported package (`os.Args`): `symbol` names its storage in
     /// the runtime (docs/abi.md).
     PkgVar { symbol: &'static str },
+    /// A function of the pseudo-package `C`, only ever called (`C.puts(s)`).
+    Cgo(CgoFunc),
     /// The predeclared `nil`.
     Nil,
 }
@@ -160,6 +194,8 @@ pub struct Info {
     pub captures: HashMap<NodeId, Vec<ObjId>>,
     /// Package-level variable initialisations in Go's dependency order.
     pub init_order: Vec<GlobalInit>,
+    /// The functions exported to C, in source order (files that import "C" only).
+    pub exports: Vec<Export>,
 }
 
 impl Info {

@@ -18,7 +18,7 @@ pub mod info;
 pub mod packages;
 pub mod types;
 
-pub use check::check_file;
+pub use check::{check_file, check_file_cgo};
 pub use constant::ConstValue;
 pub use info::{Info, Mode, ObjId, ObjKind, Object, TypeAndValue};
 pub use types::{Basic, ChanDir, TypeId, TypeKind, Types};

@@ -170,8 +170,9 @@ pub fn lookup_var(package: &str, name: &str) -> Option<(PkgType, &'static str)> 
 /// Package-level string constants: `(package, name, value)`.
 pub static PACKAGE_CONSTS: &[(&str, &str, &str)] = &[("runtime", "GOOS", "linux"), ("runtime", "GOARCH", "amd64")];
 
-/// The import paths the compiler accepts.
-pub const PACKAGES: &[&str] = &["errors", "fmt", "os", "runtime", "strings", "strconv", "sync", "time"];
+/// The import paths the compiler accepts (besides "C"; `unsafe` is the checker's own,
+/// check/unsafe_pkg.rs).
+pub const PACKAGES: &[&str] = &["errors", "fmt", "os", "runtime", "strings", "strconv", "sync", "time", "unsafe"];
 
 /// The value of a package's string constant (`runtime.GOARCH`).
 pub fn lookup_const(package: &str, name: &str) -> Option<&'static str> {

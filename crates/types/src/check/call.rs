@@ -6,7 +6,7 @@ use syntax::ast::{Expr, ExprKind};
 use syntax::Span;
 
 use super::expr::unparen;
-use super::{expr_string, Checker, OMode, Operand};
+use super::{Checker, OMode, Operand};
 use crate::constant::Value;
 use crate::info::Builtin;
 use crate::packages::{PkgFunc, PkgType};
@@ -31,6 +31,12 @@ impl<'a> Checker<'a> {
                 Operand::invalid(e)
             }
             OMode::PkgFunc(pf) => self.pkg_call(e, pf, args, ellipsis),
+            // A C function (or cgo's `C.CString`...): called like a Go function of
+            // the signature cgo gives it.
+            OMode::Cgo(_) => match self.info.types.kind(f.ty).clone() {
+                TypeKind::Func(sig) => self.signature_call(e, func, &sig, args, ellipsis),
+                other => unreachable!("C function of type {other:?}"),
+            },
             _ => {
                 let f = self.single_value(f);
                 if f.is_invalid() {
@@ -46,17 +52,23 @@ impl<'a> Checker<'a> {
                         return Operand::invalid(e);
                     }
                 };
-                let name = expr_string(func);
-                let argv = self.arguments(args);
-                self.check_args(e, &name, &sig, &argv, args, ellipsis);
-                match sig.results.len() {
-                    0 => Operand::new(OMode::NoValue, TypeId::INVALID, e),
-                    1 => Operand::new(OMode::Value, sig.results[0], e),
-                    _ => {
-                        let t = self.info.types.intern(TypeKind::Tuple(sig.results.clone()));
-                        Operand::new(OMode::Value, t, e)
-                    }
-                }
+                self.signature_call(e, func, &sig, args, ellipsis)
+            }
+        }
+    }
+
+    /// A call of `func`, a function of signature `sig`: checks the arguments, and
+    /// the result is the function's.
+    fn signature_call(&mut self, e: &'a Expr, func: &'a Expr, sig: &Signature, args: &'a [Expr], ellipsis: bool) -> Operand<'a> {
+        let name = self.expr_str(func);
+        let argv = self.arguments(args);
+        self.check_args(e, &name, sig, &argv, args, ellipsis);
+        match sig.results.len() {
+            0 => Operand::new(OMode::NoValue, TypeId::INVALID, e),
+            1 => Operand::new(OMode::Value, sig.results[0], e),
+            _ => {
+                let t = self.info.types.intern(TypeKind::Tuple(sig.results.clone()));
+                Operand::new(OMode::Value, t, e)
             }
         }
     }
@@ -331,6 +343,12 @@ impl<'a> Checker<'a> {
         if types.is_numeric(v) && types.is_numeric(t) {
             return true;
         }
+        // unsafe.Pointer from and to any pointer type and uintptr.
+        let pointer_or_uintptr = |x: TypeId| matches!(types.under(x), TypeKind::Pointer(_) | TypeKind::Basic(Basic::Uintptr));
+        let unsafe_pointer = |x: TypeId| types.basic(x) == Some(Basic::UnsafePointer);
+        if (pointer_or_uintptr(v) && unsafe_pointer(t)) || (unsafe_pointer(v) && pointer_or_uintptr(t)) {
+            return true;
+        }
         let bytes_or_runes = |s: TypeId| match types.under(s) {
             TypeKind::Slice(elem) => matches!(types.basic(*elem), Some(Basic::Uint8 | Basic::Int32)),
             _ => false,
@@ -517,9 +535,9 @@ impl<'a> Checker<'a> {
     // ----- builtins -----
 
     fn builtin(&mut self, e: &'a Expr, func: &'a Expr, b: Builtin, args: &'a [Expr], ellipsis: bool) -> Operand<'a> {
-        let name = expr_string(func);
+        let name = self.expr_str(func);
         let (min, max): (usize, Option<usize>) = match b {
-            Builtin::Len | Builtin::Cap | Builtin::Close | Builtin::New | Builtin::Panic => (1, Some(1)),
+            Builtin::Len | Builtin::Cap | Builtin::Close | Builtin::New | Builtin::Panic | Builtin::Sizeof | Builtin::Alignof | Builtin::Offsetof => (1, Some(1)),
             Builtin::Copy => (2, Some(2)),
             Builtin::Make => (1, Some(3)),
             Builtin::Append => (1, None),
@@ -536,7 +554,7 @@ impl<'a> Checker<'a> {
         if n < min || max.is_some_and(|m| n > m) {
             // A single multi-value argument cannot satisfy these arities anyway.
             let (word, expected) = if n < min { ("not enough", min) } else { ("too many", max.unwrap_or(min)) };
-            let msg = format!("{word} arguments for {} (expected {expected}, found {n})", expr_string(e));
+            let msg = format!("{word} arguments for {} (expected {expected}, found {n})", self.expr_str(e));
             let span = if n < min { Span::new(e.span.hi.saturating_sub(1), e.span.hi) } else { args.get(expected).map_or(e.span, |a| a.span) };
             self.error(span, msg);
             self.args_unchecked(args);
@@ -688,14 +706,14 @@ impl<'a> Checker<'a> {
                     TypeKind::Slice(_) => (2, 3),
                     TypeKind::Chan { .. } => (1, 2),
                     _ => {
-                        let msg = format!("invalid argument: cannot make {}; type must be slice, map, or channel", expr_string(&args[0]));
+                        let msg = format!("invalid argument: cannot make {}; type must be slice, map, or channel", self.expr_str(&args[0]));
                         self.error(args[0].span, msg);
                         self.args_unchecked(&args[1..]);
                         return Operand::invalid(e);
                     }
                 };
                 if n < arity.0 || n > arity.1 {
-                    let msg = format!("invalid operation: {} expects {} or {} arguments; found {n}", expr_string(e), arity.0, arity.1);
+                    let msg = format!("invalid operation: {} expects {} or {} arguments; found {n}", self.expr_str(e), arity.0, arity.1);
                     self.error(e.span, msg);
                     self.args_unchecked(&args[1..]);
                     return Operand::invalid(e);
@@ -727,6 +745,7 @@ impl<'a> Checker<'a> {
                 Operand::new(OMode::NoValue, TypeId::INVALID, e)
             }
             Builtin::Recover => Operand::new(OMode::Value, TypeId::EMPTY_INTERFACE, e),
+            Builtin::Sizeof | Builtin::Alignof | Builtin::Offsetof => self.unsafe_builtin(e, b, &args[0]),
             Builtin::Print | Builtin::Println => {
                 let argv = self.arguments(args);
                 let context = format!("argument to built-in {name}");

@@ -6,9 +6,9 @@ use std::collections::HashSet;
 
 use syntax::ast::{self, BinOp, Expr, ExprKind, UnOp};
 
-use super::{expr_string, Checker, OMode, Operand};
+use super::{Checker, OMode, Operand};
 use crate::constant::{int_bits, CmpOp, ConstError, ConstOp, ReprError, Value, MAX_SHIFT};
-use crate::info::{FieldSel, MethodSel, ObjKind};
+use crate::info::{CgoFunc, FieldSel, MethodSel, ObjKind};
 use crate::packages::{PkgMethod, PkgTypeDef};
 use crate::types::{Basic, ChanDir, Field, Signature, TypeId, TypeKind};
 
@@ -43,21 +43,28 @@ impl<'a> Checker<'a> {
             OMode::Invalid => return x,
             OMode::NoValue if x.unmodelled => {
                 let name = match &call_callee(e).map(|f| &f.kind) {
-                    Some(ExprKind::Selector { x: p, sel }) => format!("{}.{}", expr_string(p), sel.name),
-                    _ => expr_string(e),
+                    Some(ExprKind::Selector { x: p, sel }) => format!("{}.{}", self.expr_str(p), sel.name),
+                    _ => self.expr_str(e),
                 };
                 format!("not supported yet: using the results of {name}")
             }
-            OMode::NoValue => format!("{} (no value) used as value", expr_string(e)),
-            OMode::TypeExpr => format!("{} (type) is not an expression", expr_string(e)),
-            OMode::Builtin(_) => format!("{} (built-in function {}) must be called", expr_string(e), expr_string(e)),
+            OMode::NoValue => format!("{} (no value) used as value", self.expr_str(e)),
+            OMode::TypeExpr => format!("{} (type) is not an expression", self.expr_str(e)),
+            OMode::Builtin(_) => format!("{} (built-in) must be called", self.expr_str(e)),
             OMode::Unsupported(what) => format!("not supported yet: {what}"),
-            OMode::Package => format!("use of package {} without selector", expr_string(e)),
+            OMode::Package => format!("use of package {} without selector", self.expr_str(e)),
             OMode::PkgFunc(_) => "not supported yet: package functions as values".to_string(),
+            OMode::Cgo(obj) => match &self.info.objects[obj.0 as usize].kind {
+                // cmd/cgo's words.
+                ObjKind::Cgo(CgoFunc::CString | CgoFunc::GoString | CgoFunc::GoStringN) => {
+                    format!("use of builtin '{}' not in function call", self.info.objects[obj.0 as usize].name)
+                }
+                _ => "not supported yet: C functions as values".to_string(),
+            },
             _ => {
                 if let TypeKind::Tuple(ts) = self.info.types.kind(x.ty) {
                     let n = ts.len();
-                    format!("multiple-value {} (value of type {}) in single-value context", expr_string(e), self.type_str(x.ty)).replace("%n", &n.to_string())
+                    format!("multiple-value {} (value of type {}) in single-value context", self.expr_str(e), self.type_str(x.ty)).replace("%n", &n.to_string())
                 } else {
                     return x;
                 }
@@ -253,8 +260,9 @@ impl<'a> Checker<'a> {
             ObjKind::Builtin(b) => Operand::new(OMode::Builtin(*b), TypeId::INVALID, e),
             ObjKind::Package { .. } => Operand::new(OMode::Package, TypeId::INVALID, e),
             ObjKind::PkgFunc(f) => Operand::new(OMode::PkgFunc(f), TypeId::INVALID, e),
-            // (Only reachable through a selector, `os.Args`.)
+            // (Only reachable through a selector, `os.Args`, `C.puts`.)
             ObjKind::PkgVar { .. } => Operand::new(OMode::Variable, ty, e),
+            ObjKind::Cgo(_) => Operand::new(OMode::Cgo(obj), ty, e),
             ObjKind::Nil => Operand::new(OMode::Value, TypeId::UNTYPED_NIL, e),
         }
     }
@@ -268,6 +276,11 @@ impl<'a> Checker<'a> {
                     self.info.uses.insert(x.id, obj);
                     self.extra[obj.0 as usize].used = true;
                     self.record(&Operand::new(OMode::Package, TypeId::INVALID, x));
+                    match path.as_str() {
+                        "C" => return self.cgo_member(e, sel),
+                        "unsafe" => return self.unsafe_member(e, sel),
+                        _ => {}
+                    }
                     if let Some(v) = crate::packages::lookup_const(&path, &sel.name) {
                         return Operand::constant(TypeId::UNTYPED_STRING, Value::String(v.as_bytes().to_vec()), e);
                     }
@@ -370,7 +383,7 @@ impl<'a> Checker<'a> {
             // A method call: `not supported yet: methods` was reported at the method.
             return Operand::invalid(e);
         }
-        let msg = format!("{}.{} undefined (type {} has no field or method {})", expr_string(x), sel.name, self.type_str(xo.ty), sel.name);
+        let msg = format!("{}.{} undefined (type {} has no field or method {})", self.expr_str(x), sel.name, self.type_str(xo.ty), sel.name);
         self.error(sel.span, msg);
         Operand::invalid(e)
     }
@@ -434,7 +447,7 @@ impl<'a> Checker<'a> {
             }
             if let Some(max) = max {
                 if v >= max {
-                    let msg = format!("invalid argument: {what} {} out of bounds [0:{max}]", expr_string(e));
+                    let msg = format!("invalid argument: {what} {} out of bounds [0:{max}]", self.expr_str(e));
                     self.error(e.span, msg);
                     return None;
                 }
@@ -675,9 +688,9 @@ impl<'a> Checker<'a> {
             // Only the zero value can be written: the fields are unexported.
             for (i, el) in elems.iter().enumerate() {
                 let (span, msg) = match (&el.key, fields.get(i)) {
-                    (Some(k), _) => (k.span, format!("unknown field '{}' in struct literal of type {tname}", expr_string(k))),
+                    (Some(k), _) => (k.span, format!("unknown field '{}' in struct literal of type {tname}", self.expr_str(k))),
                     (None, Some(f)) => (el.value.span, format!("implicit assignment to unexported field {} in {tname} literal", f.name)),
-                    (None, None) => (el.value.span, format!("too many values in {}", expr_string(e))),
+                    (None, None) => (el.value.span, format!("too many values in {}", self.expr_str(e))),
                 };
                 self.error(span, msg);
                 self.raw_expr(&el.value);
@@ -693,7 +706,7 @@ impl<'a> Checker<'a> {
                     continue;
                 };
                 let ExprKind::Ident(name) = &key.kind else {
-                    let msg = format!("invalid field name {} in struct literal", expr_string(key));
+                    let msg = format!("invalid field name {} in struct literal", self.expr_str(key));
                     self.error(key.span, msg);
                     self.raw_expr(&el.value);
                     continue;
@@ -752,7 +765,7 @@ impl<'a> Checker<'a> {
                     match (&x.mode, x.val.as_ref().and_then(|v| v.as_int_exact())) {
                         (OMode::Constant, Some(v)) if self.info.types.is_integer(x.ty) => {
                             if v < 0 {
-                                let msg = format!("index {} must be non-negative integer constant", expr_string(k));
+                                let msg = format!("index {} must be non-negative integer constant", self.expr_str(k));
                                 self.error(k.span, msg);
                             } else {
                                 index = v;
@@ -760,7 +773,7 @@ impl<'a> Checker<'a> {
                             }
                         }
                         _ => {
-                            let msg = format!("index {} must be integer constant", expr_string(k));
+                            let msg = format!("index {} must be integer constant", self.expr_str(k));
                             self.error(k.span, msg);
                         }
                     }
@@ -912,7 +925,8 @@ impl<'a> Checker<'a> {
             return self.shift(e, op, x, y);
         }
         let ye = y.expr;
-        let etext = || text.map_or_else(|| expr_string(e), str::to_string);
+        let cgo_names = self.cgo_names;
+        let etext = || text.map_or_else(|| super::expr_string(e, cgo_names), str::to_string);
         if x.is_invalid() || y.is_invalid() {
             return Operand::invalid(e);
         }
@@ -1093,7 +1107,7 @@ impl<'a> Checker<'a> {
             true
         };
         if !ok {
-            let msg = format!("invalid operation: {} ({})", expr_string(e), cause.unwrap_or_default());
+            let msg = format!("invalid operation: {} ({})", self.expr_str(e), cause.unwrap_or_default());
             self.error(e.span, msg);
             return Operand::invalid(e);
         }
@@ -1145,7 +1159,7 @@ impl<'a> Checker<'a> {
         }
         // Only `error` has a method, and no concrete type has methods yet.
         if types.underlying(xo.ty) == TypeId::ERROR_INTERFACE && !types.is_interface(t) {
-            let msg = format!("impossible type assertion: {}\n\t{} does not implement {} (missing method Error)", expr_string(e), self.type_str(t), self.type_str(xo.ty));
+            let msg = format!("impossible type assertion: {}\n\t{} does not implement {} (missing method Error)", self.expr_str(e), self.type_str(t), self.type_str(xo.ty));
             self.error(ty.span, msg);
             return Operand::invalid(e);
         }

@@ -100,7 +100,7 @@ fn mutated_programs_never_panic_the_checker() {
         let file = SourceFile::new("m.go", src.clone());
         // A parser panic is the parser's bug, not ours: skip such inputs.
         let Ok((ast, _)) = catch_unwind(AssertUnwindSafe(|| parse_file(&file))) else { continue };
-        let r = catch_unwind(AssertUnwindSafe(|| check_file_unguarded(&file, &ast)));
+        let r = catch_unwind(AssertUnwindSafe(|| check_file_unguarded(&file, &ast, None)));
         assert!(r.is_ok(), "checker panicked on iteration {i}; input:\n{src}");
         checked += 1;
     }

@@ -8,7 +8,7 @@ use syntax::ast::{self, AssignOp, Expr, ExprKind, Stmt, StmtKind};
 use syntax::Span;
 
 use super::expr::unparen;
-use super::{expr_string, Checker, LabelInfo, OMode, Operand};
+use super::{Checker, LabelInfo, OMode, Operand};
 use crate::constant::{ConstValue, Value};
 use crate::info::{Builtin, Mode, ObjId, ObjKind};
 use crate::types::{Basic, ChanDir, TypeId, TypeKind};
@@ -105,7 +105,7 @@ impl<'a> Checker<'a> {
                 }
                 if !self.info.types.is_numeric(x.ty) {
                     let op = if *inc { "++" } else { "--" };
-                    let msg = format!("invalid operation: {}{op} (non-numeric type {})", expr_string(target), self.type_str(x.ty));
+                    let msg = format!("invalid operation: {}{op} (non-numeric type {})", self.expr_str(target), self.type_str(x.ty));
                     self.error(s.span, msg);
                     return;
                 }
@@ -128,7 +128,7 @@ impl<'a> Checker<'a> {
                     if x.is_invalid() || y.is_invalid() {
                         return;
                     }
-                    let text = format!("{} {}= {}", expr_string(&lhs[0]), bop.as_str(), expr_string(&rhs[0]));
+                    let text = format!("{} {}= {}", self.expr_str(&lhs[0]), bop.as_str(), self.expr_str(&rhs[0]));
                     let lhs_op = x.clone();
                     let r = self.binary_operands(&lhs[0], *bop, x, y, Some(&text));
                     if r.is_invalid() {
@@ -442,7 +442,7 @@ impl<'a> Checker<'a> {
             OMode::Invalid => false,
             OMode::Variable => true,
             _ => {
-                let msg = format!("cannot assign to {} (neither addressable nor a map index expression)", expr_string(x.expr));
+                let msg = format!("cannot assign to {} (neither addressable nor a map index expression)", self.expr_str(x.expr));
                 self.error(x.expr.span, msg);
                 false
             }
@@ -518,8 +518,14 @@ impl<'a> Checker<'a> {
         let (v, r) = (plural(vars, "variable"), plural(vals, "value"));
         let span = rhs.first().map_or(Span::default(), |e| e.span);
         let msg = match rhs {
+            [one] if vars == 2 && vals == 1 && self.is_c_call(one) => {
+                // cgo's `r, err := C.f()`, with errno as an error.
+                let msg = format!("the errno result of a C call ({} returns 1 value)", self.expr_str(one));
+                self.unsupported(span, &msg);
+                return;
+            }
             [one] => match &unparen(one).kind {
-                ExprKind::Call { func, .. } => format!("assignment mismatch: {v} but {} returns {r}", expr_string(func)),
+                ExprKind::Call { func, .. } => format!("assignment mismatch: {v} but {} returns {r}", self.expr_str(func)),
                 _ => format!("assignment mismatch: {v} but {r}"),
             },
             _ => format!("assignment mismatch: {v} but {r}"),
@@ -551,7 +557,7 @@ impl<'a> Checker<'a> {
         for (i, l) in lhs.iter().enumerate() {
             let mut x = vals.as_ref().and_then(|v| v.get(i).cloned());
             let ExprKind::Ident(name) = &l.kind else {
-                let msg = format!("non-name {} on left side of :=", expr_string(l));
+                let msg = format!("non-name {} on left side of :=", self.expr_str(l));
                 self.error(l.span, msg);
                 ok = false;
                 continue;
@@ -707,7 +713,7 @@ impl<'a> Checker<'a> {
                 }
                 let ok = (x.ty == t.ty || self.assignable_types(x.ty, t.ty) || self.assignable_types(t.ty, x.ty)) && (was_nil && !self.comparable(t.ty) || self.comparable(x.ty));
                 if !ok {
-                    let msg = format!("invalid case {} in switch on {} (mismatched types {} and {})", expr_string(ce), expr_string(t.expr), self.type_str(x.ty), self.type_str(t.ty));
+                    let msg = format!("invalid case {} in switch on {} (mismatched types {} and {})", self.expr_str(ce), self.expr_str(t.expr), self.type_str(x.ty), self.type_str(t.ty));
                     self.error(ce.span, msg);
                     return;
                 }
@@ -726,7 +732,7 @@ impl<'a> Checker<'a> {
             }
             None => {
                 if !self.info.types.is_boolean(x.ty) {
-                    let msg = format!("invalid case {} in switch (mismatched types {} and bool)", expr_string(ce), self.type_str(x.ty));
+                    let msg = format!("invalid case {} in switch (mismatched types {} and bool)", self.expr_str(ce), self.type_str(x.ty));
                     self.error(ce.span, msg);
                     return;
                 }
@@ -781,7 +787,7 @@ impl<'a> Checker<'a> {
             for (e, t) in vars {
                 let Some(e) = e else { continue };
                 let ExprKind::Ident(name) = &e.kind else {
-                    let msg = format!("non-name {} on left side of :=", expr_string(e));
+                    let msg = format!("non-name {} on left side of :=", self.expr_str(e));
                     self.error(e.span, msg);
                     continue;
                 };
@@ -804,7 +810,7 @@ impl<'a> Checker<'a> {
                 let Some(e) = e else { continue };
                 let Some(lt) = self.lhs_var(e) else { continue };
                 if lt != TypeId::INVALID && t != TypeId::INVALID && !self.assignable_types(t, lt) {
-                    let msg = format!("cannot use {} (value of type {}) as {} value in range clause", expr_string(e), self.type_str(t), self.type_str(lt));
+                    let msg = format!("cannot use {} (value of type {}) as {} value in range clause", self.expr_str(e), self.type_str(t), self.type_str(lt));
                     self.error(e.span, msg);
                 }
             }

@@ -5,6 +5,7 @@ use syntax::ast::{self, Expr, ExprKind, Stmt, StmtKind};
 use syntax::{parse_file, Diagnostic, SourceFile};
 
 use super::check_file_unguarded;
+use crate::cgo::CgoDecls;
 use crate::constant::ConstValue;
 use crate::info::{Info, Mode, ObjKind};
 use crate::types::TypeId;
@@ -17,16 +18,26 @@ pub(super) struct Checked {
 }
 
 pub(super) fn check(src: &str) -> Checked {
+    check_with(src, None)
+}
+
+/// Checks `src` with the C declarations `cgo` (cgo available when `Some`).
+pub(super) fn check_with(src: &str, cgo: Option<&CgoDecls>) -> Checked {
     let file = SourceFile::new("t.go", src);
     let (ast, pdiags) = parse_file(&file);
     assert!(pdiags.is_empty(), "parse errors: {pdiags:?}");
-    let (info, diags) = check_file_unguarded(&file, &ast);
+    let (info, diags) = check_file_unguarded(&file, &ast, cgo);
     Checked { file, ast, info, diags }
 }
 
 /// Diagnostics as `line:col: message` (first line of the message only).
 pub(super) fn errors(src: &str) -> Vec<String> {
-    let c = check(src);
+    diagnostics(&check(src))
+}
+
+/// The diagnostics of a checked program as `line:col: message` (first line of the
+/// message only), in source order.
+pub(super) fn diagnostics(c: &Checked) -> Vec<String> {
     let mut v: Vec<(u32, String)> = c
         .diags
         .iter()
@@ -40,7 +51,11 @@ pub(super) fn errors(src: &str) -> Vec<String> {
 }
 
 pub(super) fn ok(src: &str) -> Checked {
-    let c = check(src);
+    clean(check(src))
+}
+
+/// `c`, asserting that it has no diagnostics and keeps the info.rs invariants.
+pub(super) fn clean(c: Checked) -> Checked {
     assert!(c.diags.is_empty(), "unexpected diagnostics:\n{}", syntax::source::render(&c.file, &c.diags));
     assert_invariants(&c);
     c
@@ -283,7 +298,7 @@ fn testsuite_programs_check_cleanly() {
         if !pdiags.is_empty() {
             continue;
         }
-        let (info, diags) = check_file_unguarded(&file, &ast);
+        let (info, diags) = check_file_unguarded(&file, &ast, None);
         let name = p.file_name().unwrap().to_string_lossy().to_string();
         let known = KNOWN_REJECTED.iter().any(|(n, _)| *n == name);
         if known {

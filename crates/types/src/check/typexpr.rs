@@ -40,7 +40,7 @@ impl<'a> Checker<'a> {
                     OMode::TypeExpr => x.ty,
                     OMode::Invalid => TypeId::INVALID,
                     _ => {
-                        let msg = format!("{} is not a type", super::expr_string(e));
+                        let msg = format!("{} is not a type", self.expr_str(e));
                         self.error(e.span, msg);
                         TypeId::INVALID
                     }
@@ -115,7 +115,7 @@ impl<'a> Checker<'a> {
                 // Evaluate for its errors, then complain that it is no type.
                 let x = self.raw_expr(e);
                 if !x.is_invalid() {
-                    let msg = format!("{} is not a type", super::expr_string(e));
+                    let msg = format!("{} is not a type", self.expr_str(e));
                     self.error(e.span, msg);
                 }
                 TypeId::INVALID
@@ -146,7 +146,7 @@ impl<'a> Checker<'a> {
         match x.val.as_ref().and_then(|v| v.as_int_exact()) {
             Some(n) if n >= 0 && n <= i64::MAX as i128 => Some(n as u64),
             _ => {
-                let msg = format!("invalid array length {}", super::expr_string(e));
+                let msg = format!("invalid array length {}", self.expr_str(e));
                 self.error(e.span, msg);
                 None
             }
