@@ -10,6 +10,8 @@
 # Files are copied to a STABLE directory, /tmp/morestack-bless/, before
 # building, so that paths in panic tracebacks read
 # /tmp/morestack-bless/FILE.go regardless of where the repository lives.
+#
+# cgo is off (CGO_ENABLED=0) except for files that import "C".
 set -u
 shopt -s nullglob
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -18,6 +20,11 @@ mkdir -p "$stage/bin"
 export GO111MODULE=off GOFLAGS= GOTRACEBACK=single CGO_ENABLED=0
 
 fail=0
+
+cgo_enabled() {
+    # 1 for a file that imports "C" (alone or in a group), else 0
+    if grep -Eq '^import "C"|^[[:space:]]+"C"[[:space:]]*$' "$1"; then echo 1; else echo 0; fi
+}
 
 want_exit() {
     # `// want-exit: N` among lines 2-5; default 0
@@ -36,7 +43,7 @@ bless_run() {
         echo "SKIP $src: first line is not // run"; return
     fi
     cp "$src" "$stage/$base"
-    if ! (cd "$stage" && go build -o "$bin" "$base") 2>"$stage/$name.builderr"; then
+    if ! (cd "$stage" && CGO_ENABLED=$(cgo_enabled "$src") go build -o "$bin" "$base") 2>"$stage/$name.builderr"; then
         echo "FAIL $src: does not build with go:"; cat "$stage/$name.builderr"
         fail=1; return
     fi
@@ -60,7 +67,7 @@ check_errorcheck() {
     fi
     cp "$src" "$stage/$base"
     log="$stage/$name.errs"
-    (cd "$stage" && go build -gcflags=-e -o /dev/null "$base") >"$log" 2>&1
+    (cd "$stage" && CGO_ENABLED=$(cgo_enabled "$src") go build -gcflags=-e -o /dev/null "$base") >"$log" 2>&1
     if [ $? -eq 0 ]; then echo "FAIL $src: compiles without error"; fail=1; return; fi
     # Compare lines with ERROR comments against lines with diagnostics.
     if ! python3 - "$src" "$log" "$base" <<'EOF'
