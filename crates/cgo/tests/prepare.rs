@@ -168,6 +168,8 @@ func main() { println(C.f(1), C.nope()) }
     let src =
         "package main\n\n// static int f(int a) { return a + y; }\nimport \"C\"\n\nfunc main() { println(C.f(1)) }\n";
     assert_eq!(prepare(src).expect_err("errors"), ["3:37: error: 'y' undeclared (first use in this function)"]);
+    let src = "package main\n\n/* #include <nosuch.h> */\nimport \"C\"\n";
+    assert_eq!(prepare(src).expect_err("errors"), ["3:13: fatal error: nosuch.h: No such file or directory"]);
 }
 
 #[test]
