@@ -55,7 +55,7 @@ pub(crate) fn build(dir: &Path, stem: &str, source: &str) -> Result<PathBuf, Fai
 }
 
 /// What the compiler's stderr says.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub(crate) struct Report {
     /// Names whose probe did not compile: not declared by the preamble.
     pub undeclared: Vec<String>,
@@ -63,6 +63,7 @@ pub(crate) struct Report {
     pub errors: Vec<Diagnostic>,
 }
 
+/// Reads a failed build's stderr.
 pub(crate) fn report(stderr: &str, preamble: &Preamble) -> Report {
     let mut report = Report::default();
     let go_file = format!("{}:", preamble.path);
