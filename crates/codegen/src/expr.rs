@@ -640,6 +640,10 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             match self.info.object(obj).kind.clone() {
                 ObjKind::Builtin(b) => return self.builtin(e, b, args, *ellipsis),
                 ObjKind::PkgFunc(f) => return self.package_call(e, f, args, *ellipsis),
+                ObjKind::Cgo(f) => {
+                    let TypeKind::Func(sig) = self.info.types.kind(self.info.object(obj).ty).clone() else { unreachable!("C function of non-function type") };
+                    return self.cgo_call(e, &f, &sig, args);
+                }
                 _ => {}
             }
         }

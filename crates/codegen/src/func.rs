@@ -94,6 +94,9 @@ const MAY_PANIC: &[&str] = &[
     "runtime.selectgo",
     "sync.(*WaitGroup).Add",
     "sync.(*WaitGroup).Done",
+    // A panic in a Go callback that a Go frame above the C call recovers unwinds
+    // through it (runtime/src/cgo.rs).
+    "runtime.cgocall",
 ];
 
 /// What a call calls.

@@ -17,6 +17,9 @@
 //!   which [`CompiledFunc::lines`] turns into the line table tracebacks use.
 
 mod abi;
+mod cgo;
+#[cfg(test)]
+mod cgo_tests;
 mod defers;
 mod expr;
 mod func;
@@ -81,4 +84,8 @@ pub struct Compiled {
     pub funcs: Vec<CompiledFunc>,
     /// `extern "C" fn(g: *mut G)`: runs the package initialisers, then `main.main`.
     pub entry: FuncId,
+    /// The functions exported to C (`types::Info::exports`), in source order: each
+    /// one's C name and its entry thunk `runtime._cgoexp_NAME(g, frame)`, whose
+    /// address the C side's stub hands to `runtime.cgocallback` (docs/cgo.md).
+    pub exports: Vec<(String, FuncId)>,
 }

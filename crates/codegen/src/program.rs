@@ -382,6 +382,16 @@ pub fn compile(module: &mut dyn Module, file: &SourceFile, ast: &ast::File, info
     FunctionTranslator::new(&mut p, builder, "main.glob.".to_string()).translate_package_init(&init_funcs)?;
     out.push(finish(&mut p, &mut ctx, init_id, "main.init".to_string(), opts)?);
 
+    // Entry thunks of the functions exported to C.
+    let mut exports = Vec::new();
+    for export in &info.exports {
+        let func = p.funcs[&export.func];
+        let TypeKind::Func(go_sig) = info.types.kind(info.object(export.func).ty) else { unreachable!("exported non-function") };
+        let (id, name) = crate::cgo::export_thunk(&mut p, &mut ctx, &mut fctx, &export.name, func, go_sig);
+        out.push(finish(&mut p, &mut ctx, id, name, opts)?);
+        exports.push((export.name.clone(), id));
+    }
+
     loop {
         if let Some(pending) = p.queue.pop() {
             ctx.func.signature = p.module.declarations().get_function_decl(pending.id).signature.clone();
@@ -433,12 +443,12 @@ pub fn compile(module: &mut dyn Module, file: &SourceFile, ast: &ast::File, info
     }
     out.push(finish(&mut p, &mut ctx, entry_id, "runtime.main".to_string(), opts)?);
 
-    Ok(Compiled { funcs: out, entry: entry_id })
+    Ok(Compiled { funcs: out, entry: entry_id, exports })
 }
 
-/// Starts the one-block body of glue function `id` (an adapter or a wrapper): its
-/// name, a builder positioned in the entry block, and the parameters.
-fn begin_glue<'c>(p: &Program, ctx: &'c mut Context, fctx: &'c mut FunctionBuilderContext, id: FuncId) -> (String, FunctionBuilder<'c>, Vec<cranelift_codegen::ir::Value>) {
+/// Starts the one-block body of glue function `id` (an adapter, a wrapper, an export
+/// thunk): its name, a builder positioned in the entry block, and the parameters.
+pub(crate) fn begin_glue<'c>(p: &Program, ctx: &'c mut Context, fctx: &'c mut FunctionBuilderContext, id: FuncId) -> (String, FunctionBuilder<'c>, Vec<cranelift_codegen::ir::Value>) {
     let decl = p.module.declarations().get_function_decl(id);
     let name = decl.linkage_name(id).into_owned();
     ctx.func.signature = decl.signature.clone();

@@ -9,26 +9,31 @@ use crate::{compile, Options};
 
 /// A compiled program: each function's name and IR, and every function symbol the
 /// module declared (compiled functions and runtime imports).
-struct Compiled {
-    funcs: Vec<(String, String)>,
-    symbols: Vec<String>,
+pub(crate) struct Compiled {
+    pub funcs: Vec<(String, String)>,
+    pub symbols: Vec<String>,
 }
 
 impl Compiled {
-    fn func(&self, name: &str) -> &str {
+    pub fn func(&self, name: &str) -> &str {
         self.funcs.iter().find(|(n, _)| n == name).map(|(_, clif)| clif.as_str()).unwrap_or_else(|| panic!("no function {name} in {:?}", self.names()))
     }
 
-    fn names(&self) -> Vec<&str> {
+    pub fn names(&self) -> Vec<&str> {
         self.funcs.iter().map(|(n, _)| n.as_str()).collect()
     }
 }
 
 fn compile_src(src: &str) -> Compiled {
+    compile_src_with(src, None)
+}
+
+/// Compiles `src`, a program using the C declarations `cgo` (if any).
+pub(crate) fn compile_src_with(src: &str, cgo: Option<&types::cgo::CgoDecls>) -> Compiled {
     let file = SourceFile::new("t.go", src);
     let (ast, diags) = parse_file(&file);
     assert!(diags.is_empty(), "{diags:?}");
-    let (info, diags) = types::check_file(&file, &ast);
+    let (info, diags) = types::check_file_cgo(&file, &ast, cgo);
     assert!(diags.is_empty(), "{}", syntax::source::render(&file, &diags));
     let mut module = JITModule::new(JITBuilder::with_isa(crate::build_isa(), default_libcall_names()));
     let out = compile(&mut module, &file, &ast, &info, &Options { keep_clif: true, no_stack_check: false }).unwrap_or_else(|d| panic!("{}", syntax::source::render(&file, &d)));

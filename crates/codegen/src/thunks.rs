@@ -64,7 +64,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         };
         let mode = self.info.exprs.get(&callee.id).map(|tv| tv.mode);
         let method = self.info.methods.contains_key(&callee.id) || self.info.pkg_methods.contains_key(&callee.id);
-        let special = self.info.use_of(callee.id).is_some_and(|o| matches!(self.info.object(o).kind, ObjKind::Builtin(_) | ObjKind::PkgFunc(_))) || method;
+        let special = self.info.use_of(callee.id).is_some_and(|o| matches!(self.info.object(o).kind, ObjKind::Builtin(_) | ObjKind::PkgFunc(_) | ObjKind::Cgo(_))) || method;
         // A `func()` value called without arguments is the closure itself.
         if args.is_empty() && !special && mode != Some(Mode::TypeExpr) && go_sig.as_ref().is_some_and(|s| s.params.is_empty() && s.results.is_empty()) {
             if let ExprKind::FuncLit { .. } = callee.kind {
