@@ -33,94 +33,19 @@
 //! `MORESTACK_GOROUTINE_RUNS=N` changes the number of runs of the stress program
 //! (default 100).
 
-use std::io::Read;
-use std::os::unix::process::ExitStatusExt;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::sync::OnceLock;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use morestack_testrunner::normalize_output;
+
+mod common;
+use common::{program, run_with_timeout, Run};
 
 /// Per-process time limit: a deadlock that is not detected, or a starved goroutine,
 /// must fail the test rather than hang it.
 const TIMEOUT: Duration = Duration::from_secs(20);
-
-struct Run {
-    /// `None`: killed by a signal, or by us after the time limit.
-    code: Option<i32>,
-    /// The signal that killed it (SIGKILL when it was us).
-    signal: Option<i32>,
-    stdout: String,
-    stderr: String,
-    timed_out: bool,
-    elapsed: Duration,
-}
-
-impl Run {
-    fn show(&self) -> String {
-        format!(
-            "exit: {:?}{}{} after {:.2?}\n--- stdout:\n{}--- stderr:\n{}",
-            self.code,
-            self.signal
-                .map_or(String::new(), |s| format!(", killed by signal {s}")),
-            if self.timed_out {
-                " (by us: time limit)"
-            } else {
-                ""
-            },
-            self.elapsed,
-            self.stdout,
-            self.stderr
-        )
-    }
-}
-
-/// Run `cmd` with stdout and stderr captured separately (their relative order is
-/// not compared: stdout then stderr is what these programs print), killing it after
-/// `timeout`.
-fn run_with_timeout(mut cmd: Command, timeout: Duration) -> Run {
-    cmd.stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let start = Instant::now();
-    let mut child = cmd
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot execute {cmd:?}: {e}"));
-    let mut out = child.stdout.take().unwrap();
-    let mut err = child.stderr.take().unwrap();
-    let out_reader = std::thread::spawn(move || {
-        let mut b = Vec::new();
-        let _ = out.read_to_end(&mut b);
-        b
-    });
-    let err_reader = std::thread::spawn(move || {
-        let mut b = Vec::new();
-        let _ = err.read_to_end(&mut b);
-        b
-    });
-    let mut timed_out = false;
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait for child") {
-            break status;
-        }
-        if start.elapsed() > timeout {
-            timed_out = true;
-            let _ = child.kill();
-            break child.wait().expect("wait for killed child");
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    };
-    let elapsed = start.elapsed();
-    Run {
-        code: status.code(),
-        signal: status.signal(),
-        stdout: String::from_utf8_lossy(&out_reader.join().unwrap()).into_owned(),
-        stderr: String::from_utf8_lossy(&err_reader.join().unwrap()).into_owned(),
-        timed_out,
-        elapsed,
-    }
-}
 
 /// `morestack run FILE` in `dir` with the given `GOMAXPROCS` (unset: the default).
 fn morestack(dir: &Path, file: &str, gomaxprocs: Option<&str>) -> Run {
@@ -187,13 +112,6 @@ fn goroutine_ids(s: &str) -> Vec<u64> {
                 .ok()
         })
         .collect()
-}
-
-/// A fresh directory holding `file` with `src`.
-fn program(file: &str, src: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join(file), src).unwrap();
-    dir
 }
 
 /// A fresh directory holding `file` with `src`, whose expected exit `code` and

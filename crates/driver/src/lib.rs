@@ -36,6 +36,8 @@ pub struct Checked {
     pub file: SourceFile,
     pub ast: syntax::ast::File,
     pub info: Info,
+    /// The C side of a file that imports "C", built (docs/cgo.md).
+    pub cgo: Option<cgo::Prepared>,
 }
 
 /// How many diagnostics `check` reports.
@@ -65,12 +67,13 @@ pub fn check(path: &Path, report: Report) -> Result<Checked, Error> {
     if !diags.is_empty() {
         return Err(render(&file, &diags, report));
     }
-    let (info, check_diags) = types::check_file(&file, &ast);
+    let cgo = cgo::prepare(&file, &ast).map_err(|d| render(&file, &d, report))?;
+    let (info, check_diags) = types::check_file_cgo(&file, &ast, cgo.as_ref().map(|c| &c.decls));
     diags.extend(check_diags);
     if !diags.is_empty() {
         return Err(render(&file, &diags, report));
     }
-    Ok(Checked { file, ast, info })
+    Ok(Checked { file, ast, info, cgo })
 }
 
 /// `no such file or directory`, as Go words it, rather than Rust's `(os error 2)`.
@@ -99,6 +102,15 @@ struct Jitted {
     compiled: codegen::Compiled,
 }
 
+/// Loads the C side of `checked` (if any) into the process, for good: C threads the
+/// program starts may run until the process exits, so it is never unloaded.
+fn load_c(checked: &Checked) -> Result<Option<&'static cgo::Loaded>, Error> {
+    let Some(prepared) = &checked.cgo else { return Ok(None) };
+    let loaded = prepared.load().map_err(Error::Io)?;
+    morestack_runtime::cgo::init();
+    Ok(Some(Box::leak(Box::new(loaded))))
+}
+
 impl Jitted {
     /// Compiles and links `checked`; with `emit_clif`, prints the IR instead and
     /// returns `None`.
@@ -107,6 +119,11 @@ impl Jitted {
         let mut builder = JITBuilder::with_isa(isa, default_libcall_names());
         for (name, addr) in morestack_runtime::symbols() {
             builder.symbol(name, addr);
+        }
+        let c = if opts.emit_clif { None } else { load_c(checked)? };
+        if let Some(c) = c {
+            // The C call wrappers (`_cgo_w_NAME`) are the object's symbols.
+            builder.symbol_lookup_fn(Box::new(move |name| c.symbol(name)));
         }
         let mut module = JITModule::new(builder);
         let cg_opts = codegen::Options { keep_clif: opts.emit_clif, no_stack_check: opts.no_stack_check };
@@ -118,6 +135,14 @@ impl Jitted {
             return Ok(None);
         }
         module.finalize_definitions().map_err(|e| Error::Io(format!("linking: {e}")))?;
+        if let Some(c) = c.filter(|_| !compiled.exports.is_empty()) {
+            // What the export stubs call: the runtime's callback entry, each export's
+            // thunk.
+            c.set_pointer("_cgo_runtime_cgocallback", morestack_runtime::cgo::cgocallback as usize).map_err(Error::Io)?;
+            for (name, thunk) in &compiled.exports {
+                c.set_pointer(&format!("_cgo_export_fn_{name}"), module.get_finalized_function(*thunk) as usize).map_err(Error::Io)?;
+            }
+        }
         Ok(Some(Jitted { module, compiled }))
     }
 
