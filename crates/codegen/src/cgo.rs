@@ -15,8 +15,9 @@
 //! function like any other (`tail` convention, stack check) that the runtime's
 //! `cgocallback` runs: it loads `F`'s parameters from the 8-byte slots of `frame`,
 //! calls `F`, and stores its result into the slot after them. Its name starts with
-//! `runtime.`, so tracebacks hide it (runtime/src/traceback.rs), as Go's show the
-//! exported function called straight from C.
+//! `runtime.`, so tracebacks hide it (runtime/src/traceback.rs) as they hide the
+//! other glue (`runtime.tailwrap·…`): a callback's traceback goes from `F` to the Go
+//! caller of the C function.
 
 use cranelift_codegen::ir::types::{F32, F64, I32, I64};
 use cranelift_codegen::ir::{AbiParam, ArgumentPurpose, InstBuilder, MemFlagsData, Signature, Value};

@@ -295,7 +295,9 @@ fn testsuite_programs_check_cleanly() {
         let src = std::fs::read_to_string(&p).unwrap();
         let file = SourceFile::new(p.file_name().unwrap().to_string_lossy(), src.clone());
         let (ast, pdiags) = parse_file(&file);
-        if !pdiags.is_empty() {
+        // Programs using cgo need their preamble's declarations, which only
+        // crates/cgo can read (the cli testsuite runs them).
+        if !pdiags.is_empty() || ast.imports.iter().any(|i| i.path == "C") {
             continue;
         }
         let (info, diags) = check_file_unguarded(&file, &ast, None);
