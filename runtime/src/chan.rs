@@ -625,8 +625,8 @@ pub unsafe extern "C" fn selectgo(g: *mut G, cases: *const Scase, ncases: i64, b
 /// # Safety
 /// As for `selectgo`.
 unsafe fn select_locked_pass(g: *mut G, cases: *const Scase, n: usize, block: bool) -> SelStep {
-    // SAFETY: caller's contract.
-    let cases = unsafe { std::slice::from_raw_parts(cases, n) };
+    // SAFETY: caller's contract (`select {}` passes no array: null with n = 0).
+    let cases = if n == 0 { &[][..] } else { unsafe { std::slice::from_raw_parts(cases, n) } };
     if n == 0 && block {
         return SelStep::NoCase;
     }

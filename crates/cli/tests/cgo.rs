@@ -11,6 +11,8 @@
 //! - `// morestack:serialize f`: a C function that detects concurrent entry is
 //!   never entered twice at once by 8 goroutines on 4 Ps (and, without the
 //!   directive, is: the detector works);
+//! - a callback on a thread C created with a stack of just the declared budget of
+//!   `needm` plus room for its C frames (the runtime's use fits its budget);
 //! - Go code in callbacks under the stack-move stress knob (every prologue check
 //!   moves the stack, and the copy verifier checks each move).
 
@@ -214,4 +216,59 @@ fn callbacks_grow_and_recover_under_the_stack_move_stress_knob() {
         let r = morestack(dir.path(), "cb.go", &[], &[("MORESTACKDEBUG", knobs)]);
         assert_eq!((r.code, r.stdout.trim()), (Some(0), want.to_string().as_str()), "{knobs}: {}", r.show());
     }
+}
+
+const SMALL_THREAD: &str = r#"package main
+
+/*
+#include <pthread.h>
+extern long goSquare(long);
+static void *run(void *arg) { long *x = arg; *x = goSquare(*x); return 0; }
+static long on_small_thread(long x, long stack) {
+	pthread_attr_t a;
+	pthread_t t;
+	pthread_attr_init(&a);
+	pthread_attr_setstacksize(&a, stack);
+	if (pthread_create(&t, &a, run, &x) != 0) return -1;
+	pthread_join(t, 0);
+	return x;
+}
+*/
+import "C"
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+)
+
+func depth(n int) int {
+	if n == 0 {
+		return 0
+	}
+	return 1 + depth(n-1)
+}
+
+//export goSquare
+func goSquare(x C.long) C.long {
+	return x*x + C.long(depth(10000))
+}
+
+func main() {
+	stack, _ := strconv.Atoi(os.Args[1])
+	fmt.Println(C.on_small_thread(7, C.long(stack)))
+}
+"#;
+
+#[test]
+fn a_callback_fits_a_c_thread_stack_of_its_budget() {
+    let dir = program("small.go", SMALL_THREAD);
+    // The needm budget (64 KiB) plus 16 KiB for glibc's thread start and the C frames.
+    let r = morestack(dir.path(), "small.go", &["81920"], &[]);
+    assert_eq!((r.code, r.stdout.as_str()), (Some(0), "10049\n"), "{}", r.show());
+    // Below the budget, the check at entry stops it with a clear error.
+    let r = morestack(dir.path(), "small.go", &["49152"], &[]);
+    assert_eq!((r.code, r.signal), (Some(2), None), "{}", r.show());
+    assert!(r.stderr.starts_with("runtime: needm needs 65536 bytes of system stack, "), "{}", r.show());
+    assert!(r.stderr.contains("fatal error: morestack on g0\n"), "{}", r.show());
 }

@@ -36,7 +36,7 @@
 use std::path::Path;
 use std::process::Command;
 use std::sync::OnceLock;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use morestack_testrunner::normalize_output;
 

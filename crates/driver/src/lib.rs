@@ -138,7 +138,7 @@ impl Jitted {
         if let Some(c) = c.filter(|_| !compiled.exports.is_empty()) {
             // What the export stubs call: the runtime's callback entry, each export's
             // thunk.
-            c.set_pointer("_cgo_runtime_cgocallback", morestack_runtime::cgo::cgocallback as usize).map_err(Error::Io)?;
+            c.set_pointer("_cgo_runtime_cgocallback", morestack_runtime::cgo::cgocallback as *const () as usize).map_err(Error::Io)?;
             for (name, thunk) in &compiled.exports {
                 c.set_pointer(&format!("_cgo_export_fn_{name}"), module.get_finalized_function(*thunk) as usize).map_err(Error::Io)?;
             }

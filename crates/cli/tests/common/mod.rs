@@ -59,6 +59,7 @@ pub struct Run {
     pub elapsed: Duration,
 }
 
+#[allow(dead_code)]
 impl Run {
     pub fn show(&self) -> String {
         format!(
