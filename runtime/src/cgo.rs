@@ -346,12 +346,16 @@ pub(crate) fn check_goexit(g: &G) {
 // ---------------------------------------------------------------------------------
 
 /// `C.CString(s)`: a `malloc`ed, NUL-terminated copy (the program frees it).
+///
+/// # Safety
+/// `ptr` has `len` readable bytes (a Go string).
 #[export_name = "runtime.cgo_cstring"]
-pub extern "C" fn cgo_cstring(ptr: *const u8, len: i64) -> *mut u8 {
+pub unsafe extern "C" fn cgo_cstring(ptr: *const u8, len: i64) -> *mut u8 {
     crate::stack::systemstack(move || {
         let len = len as usize;
         let p = sys::c_malloc(len + 1);
-        // SAFETY: `p` has len + 1 bytes; `ptr` has `len` readable bytes (a Go string).
+        // SAFETY: `p` has len + 1 bytes; `ptr` has `len` readable bytes (caller's
+        // contract).
         unsafe {
             std::ptr::copy_nonoverlapping(ptr, p, len);
             p.add(len).write(0);
