@@ -17,17 +17,21 @@
 //! | [`cgo`] | calls into C on the system stack, callbacks from C, C's faults |
 //! | `sema`, `lock` | goroutine wait queues by address (for `sync`), the futex lock and note |
 //! | [`symtab`], [`traceback`] | compiled-function table, frame-pointer tracebacks |
+//! | [`aot`] | the start of an ahead-of-time executable (`runtime.rt0_go`) |
 //! | `arch` | all assembly (only module with `asm!`) |
 //! | `sys` | all OS calls (only module calling libc) |
 //!
 //! Entry points are `extern "C"` functions exported under their Go names
 //! (`#[export_name = "runtime.mallocgc"]`, `fmt.Println`, ...) and are ordinary `pub`
-//! Rust functions as well; [`symbols`] lists them all for the JIT's import resolution.
+//! Rust functions as well; [`symbols`] lists them all for the JIT's import resolution,
+//! and ahead-of-time executables link them by the same names from this crate built
+//! as a static library (docs/aot.md).
 //!
 //! Not here yet: a garbage collector.
 
 pub mod abi;
 pub mod alloc;
+pub mod aot;
 mod arch;
 pub mod cgo;
 pub mod chan;

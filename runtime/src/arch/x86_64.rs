@@ -279,7 +279,9 @@ core::arch::global_asm!(
     // extern "C" fn(g, wrapper: extern "C" fn(*mut u64) -> u64, args) -> u64, called
     // by compiled code (docs/cgo.md).
     ".globl morestack_rt_cgocall",
+    ".globl \"runtime.cgocall\"",           // its name for compiled code
     "morestack_rt_cgocall:",
+    "\"runtime.cgocall\":",
     "    push rbp",                         // frame record on the goroutine stack
     "    mov rbp, rsp",
     "    push rbx",                         // the callee-saved registers we use
@@ -681,6 +683,7 @@ unsafe extern "C" {
 }
 
 /// `runtime.Breakpoint`: a trap instruction (SIGTRAP, as in Go).
+#[export_name = "runtime.Breakpoint"]
 pub extern "C" fn breakpoint() {
     // SAFETY: `int3` only raises SIGTRAP; it reads and writes no memory.
     unsafe { std::arch::asm!("int3", options(nomem, nostack)) }

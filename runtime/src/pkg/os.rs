@@ -12,10 +12,10 @@ pub static mut ARGS: GoSlice = GoSlice {
     cap: 0,
 };
 
-/// Sets `os.Args` (the program name, then its arguments). Call before the program
-/// runs; the strings are never freed.
-pub fn set_args(args: &[String]) {
-    let strs: Vec<GoString> = args.iter().map(|a| crate::strings::new_gostring(a.as_bytes())).collect();
+/// Sets `os.Args` (the program name, then its arguments: Go strings are bytes, not
+/// necessarily UTF-8). Call before the program runs; the strings are never freed.
+pub fn set_args<A: AsRef<[u8]>>(args: &[A]) {
+    let strs: Vec<GoString> = args.iter().map(|a| crate::strings::new_gostring(a.as_ref())).collect();
     let strs: &'static mut [GoString] = Vec::leak(strs);
     // SAFETY: called before any goroutine runs, so nothing reads ARGS concurrently.
     unsafe {
