@@ -2,7 +2,8 @@
 //!
 //! This is the only crate that builds Cranelift IR and the only place that sets
 //! Cranelift flags ([`build_isa`]). It is written once against `&mut dyn Module`, so the
-//! JIT and (later) the object-file driver share it.
+//! JIT and the object-file (ahead-of-time) driver share it; [`define_startup`] adds
+//! what only an executable needs: C `main` and the program table.
 //!
 //! Conventions every generated function follows (docs/abi.md states them in full):
 //! * the `tail` calling convention;
@@ -25,6 +26,7 @@ mod expr;
 mod func;
 mod goroutines;
 mod program;
+mod startup;
 mod stmt;
 #[cfg(test)]
 mod tests;
@@ -37,6 +39,7 @@ use cranelift_codegen::settings::{self, Configurable};
 use cranelift_module::FuncId;
 
 pub use program::{compile, Options};
+pub use startup::{define_startup, Startup};
 
 /// Every Cranelift setting the compiler uses, for the host machine.
 pub fn build_isa() -> Arc<dyn TargetIsa> {
@@ -44,7 +47,8 @@ pub fn build_isa() -> Arc<dyn TargetIsa> {
     // Tracebacks and (later) the stack copier walk the frame-pointer chain.
     flags.set("preserve_frame_pointers", "true").expect("known flag");
     flags.set("opt_level", "speed").expect("known flag");
-    // The JIT places code anywhere in the address space.
+    // The JIT places code anywhere in the address space; executables are linked
+    // non-PIE (docs/aot.md), so absolute addresses in code are fine there too.
     flags.set("use_colocated_libcalls", "false").expect("known flag");
     flags.set("is_pic", "false").expect("known flag");
     let isa_builder = cranelift_native::builder().unwrap_or_else(|msg| panic!("host machine is not supported by Cranelift: {msg}"));
