@@ -2,7 +2,7 @@
 //!
 //! `cc` (or `$CC`, words split on whitespace as Go does) compiles and links the
 //! translation unit in one run, with `LC_ALL=C` so messages are plain ASCII as in
-//! Go's output. Errors in the preamble name the Go file thanks to `#line` and become
+//! Go's output; for an executable it also compiles the same unit into an object. Errors in the preamble name the Go file thanks to `#line` and become
 //! diagnostics at that place; errors in a probe name the probed name; anything else
 //! is reported at `import "C"` as the compiler printed it.
 
@@ -14,11 +14,13 @@ use syntax::Diagnostic;
 use crate::generate::PROBE_FILE;
 use crate::preamble::Preamble;
 
-/// The flags of every build (docs/cgo.md): frame pointers so that the runtime can
-/// walk C frames, `-z defs` so that a missing C function is a build error rather
-/// than a failure at load time, `-pthread` for preambles that start threads and for
-/// the mutexes of `morestack:serialize`.
-const FLAGS: [&str; 7] = ["-shared", "-fPIC", "-g", "-O2", "-fno-omit-frame-pointer", "-Wl,-z,defs", "-pthread"];
+/// The flags of every compilation (docs/cgo.md): frame pointers so that the runtime
+/// can walk C frames, `-pthread` for preambles that start threads and for the
+/// mutexes of `morestack:serialize`.
+const FLAGS: [&str; 5] = ["-fPIC", "-g", "-O2", "-fno-omit-frame-pointer", "-pthread"];
+/// The shared object's: `-z defs` so that a missing C function is a build error
+/// rather than a failure at load time.
+const SHARED: [&str; 2] = ["-shared", "-Wl,-z,defs"];
 
 /// Why a build failed.
 pub(crate) enum Failure {
@@ -28,27 +30,46 @@ pub(crate) enum Failure {
     Failed(String),
 }
 
+/// The system C compiler: `$CC` if set (its words split on whitespace, as Go does),
+/// else `cc`, with `LC_ALL=C`. Also the linker of `morestack build` (docs/aot.md).
+pub fn c_compiler() -> Command {
+    let cc = std::env::var("CC").ok().filter(|cc| !cc.trim().is_empty()).unwrap_or_else(|| "cc".to_string());
+    let mut words = cc.split_whitespace();
+    let mut command = Command::new(words.next().unwrap_or("cc"));
+    command.args(words).env("LC_ALL", "C");
+    command
+}
+
 /// Writes `STEM.c` into `dir` and builds `STEM.so` from it.
 pub(crate) fn build(dir: &Path, stem: &str, source: &str) -> Result<PathBuf, Failure> {
     let source_name = format!("{stem}.c");
-    let object_name = format!("{stem}.so");
     std::fs::write(dir.join(&source_name), source)
         .map_err(|e| Failure::NotRun(format!("cgo: writing {source_name}: {e}")))?;
-    let cc = std::env::var("CC").ok().filter(|cc| !cc.trim().is_empty()).unwrap_or_else(|| "cc".to_string());
-    let mut words = cc.split_whitespace();
-    let program = words.next().unwrap_or("cc");
-    let output = Command::new(program)
-        .args(words)
+    compile(dir, stem, &SHARED, "so")
+}
+
+/// Compiles `STEM.c` in `dir`, already written by [`build`], into the relocatable
+/// object `STEM.o`, which an executable links statically.
+pub(crate) fn build_object(dir: &Path, stem: &str) -> Result<PathBuf, Failure> {
+    compile(dir, stem, &["-c"], "o")
+}
+
+/// Compiles `STEM.c` in `dir` with [`FLAGS`] and `extra` into `STEM.EXTENSION`.
+fn compile(dir: &Path, stem: &str, extra: &[&str], extension: &str) -> Result<PathBuf, Failure> {
+    let output_name = format!("{stem}.{extension}");
+    let mut command = c_compiler();
+    let program = command.get_program().to_string_lossy().into_owned();
+    let output = command
         .args(FLAGS)
+        .args(extra)
         .arg("-I")
         .arg(dir)
-        .args(["-o", &object_name, &source_name])
+        .args(["-o", &output_name, &format!("{stem}.c")])
         .current_dir(dir)
-        .env("LC_ALL", "C")
         .output()
         .map_err(|e| Failure::NotRun(format!("cgo: C compiler {program:?} not found: {e}")))?;
     if output.status.success() {
-        Ok(dir.join(object_name))
+        Ok(dir.join(output_name))
     } else {
         Err(Failure::Failed(String::from_utf8_lossy(&output.stderr).into_owned()))
     }

@@ -24,11 +24,15 @@ use std::path::PathBuf;
 use syntax::{ast, Diagnostic, SourceFile, Span};
 use types::cgo::{CFunc, CgoDecls};
 
+pub use cc::c_compiler;
 pub use load::Loaded;
 
 use dwarf::Probed;
 use generate::{Unit, Wrapper};
 use preamble::Preamble;
+
+/// The name of the second build's source and shared object (`cgo.c`, `cgo.so`).
+const LIBRARY_STEM: &str = "cgo";
 
 /// A file's C side, built: the declarations for the checker and codegen, and the
 /// shared object (in a temporary directory, removed on drop; a loaded object stays
@@ -45,13 +49,25 @@ pub struct Prepared {
     /// callback entry, before C code calls `F`.
     pub exports: Vec<String>,
     library: PathBuf,
-    _dir: tempfile::TempDir,
+    /// The build directory (sources, the shared object, an executable's object).
+    dir: tempfile::TempDir,
 }
 
 impl Prepared {
     /// Loads the shared object into the process (`dlopen`, `RTLD_NOW`).
     pub fn load(&self) -> Result<Loaded, String> {
         Loaded::open(&self.library)
+    }
+
+    /// Compiles the shared object's translation unit into a relocatable object (in
+    /// the build directory) for an executable to link statically: the same wrappers,
+    /// export stubs and pointer variables (docs/aot.md).
+    pub fn object(&self) -> Result<PathBuf, String> {
+        let dir = self.dir.path();
+        cc::build_object(dir, LIBRARY_STEM).map_err(|failure| match failure {
+            cc::Failure::NotRun(message) => message,
+            cc::Failure::Failed(stderr) => format!("cgo: compiling the C side into an object failed:\n{}", stderr.trim_end()),
+        })
     }
 }
 
@@ -85,12 +101,12 @@ pub fn prepare(file: &SourceFile, ast: &ast::File) -> Result<Option<Prepared>, V
         .filter(|f| Wrapper::possible(f))
         .map(|func| Wrapper { func, serialize: serialized.iter().any(|s| s.name == func.name) })
         .collect();
-    let library = build(&preamble, &probes, dir.path(), "cgo", &unit.source(&wrappers))?;
+    let library = build(&preamble, &probes, dir.path(), LIBRARY_STEM, &unit.source(&wrappers))?;
     Ok(Some(Prepared {
         decls: CgoDecls { funcs },
         exports: exports.into_iter().map(|e| e.name).collect(),
         library,
-        _dir: dir,
+        dir,
     }))
 }
 
