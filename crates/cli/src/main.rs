@@ -14,6 +14,7 @@ struct Cli {
 
 const EXAMPLES: &str = "Examples:
   morestack run examples/hello.go        compile with the JIT and run
+  morestack build -o hello hello.go      build a native executable
   morestack run --emit=clif prog.go      print the Cranelift IR of every function
   morestack check prog.go                report diagnostics only
   morestack asm --func fib prog.go       machine code of main.fib, prologue included
@@ -36,6 +37,14 @@ enum Command {
         /// Only for measuring the checks' cost; deep recursion then ends in SIGSEGV.
         #[arg(long)]
         no_stack_check: bool,
+    },
+    /// Compile a Go file into a native executable (docs/aot.md).
+    Build {
+        file: PathBuf,
+        /// The executable to write [default: FILE without `.go`, in the current
+        /// directory]; a directory: the executable goes into it.
+        #[arg(short = 'o', value_name = "OUT")]
+        output: Option<PathBuf>,
     },
     /// Parse and type-check a Go file; print diagnostics.
     Check {
@@ -70,6 +79,19 @@ fn main() -> ExitCode {
             let opts = driver::RunOptions { emit_clif: emit.is_some(), no_stack_check, args };
             match driver::check(&file, driver::Report::First10).and_then(|c| driver::run_jit(&c, &opts)) {
                 Ok(status) => ExitCode::from(status as u8),
+                Err(e) => fail(e),
+            }
+        }
+        Command::Build { file, output } => {
+            // As `go build`: named after the file, in the current directory or in OUT.
+            let name = PathBuf::from(file.file_stem().unwrap_or(file.as_os_str()));
+            let output = match output {
+                Some(dir) if dir.is_dir() => dir.join(name),
+                Some(path) => path,
+                None => name,
+            };
+            match driver::check(&file, driver::Report::First10).and_then(|c| driver::build(&c, &output)) {
+                Ok(()) => ExitCode::SUCCESS,
                 Err(e) => fail(e),
             }
         }
