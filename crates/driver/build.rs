@@ -2,8 +2,8 @@
 //!
 //! A nested `cargo rustc -p morestack-runtime --release --crate-type staticlib`, with
 //! its own target directory under `OUT_DIR` (so it never waits for the outer build's
-//! lock), produces `libmorestack_runtime.a`; the driver embeds it with `include_bytes!`
-//! (its path is `MORESTACK_RUNTIME_ARCHIVE`) and gets the system libraries it needs (rustc's `--print native-static-libs`) as
+//! lock), produces `libmorestack_runtime.a`; the driver embeds a copy without debug
+//! information with `include_bytes!` (its path is `MORESTACK_RUNTIME_ARCHIVE`) and gets the system libraries it needs (rustc's `--print native-static-libs`) as
 //! `MORESTACK_RUNTIME_NATIVE_LIBS`. Always `--release`: the runtime's entry points
 //! must be optimised to fit the stack guard area (docs/stacks.md), whatever the
 //! profile of the compiler around it. `--offline`: the outer build has already
@@ -46,6 +46,14 @@ fn main() {
         .unwrap_or_else(|| panic!("rustc printed no native-static-libs line:\n{stderr}"));
     println!("cargo:rustc-env=MORESTACK_RUNTIME_NATIVE_LIBS={}", native_libs.trim());
 
-    let archive = target_dir.join("release/libmorestack_runtime.a");
+    // Without debug information (also std's): executables keep every symbol, so
+    // gdb and perf still name runtime functions, but they link twice as fast and are
+    // 0.7 MB instead of 5.7 MB (hello, world). `strip` comes with the linker that
+    // cargo needs anyway.
+    let built = target_dir.join("release/libmorestack_runtime.a");
+    let archive = out_dir.join("libmorestack_runtime.a");
+    std::fs::copy(&built, &archive).unwrap_or_else(|e| panic!("copy {}: {e}", built.display()));
+    let status = Command::new("strip").arg("--strip-debug").arg(&archive).status().expect("run strip");
+    assert!(status.success(), "strip --strip-debug {} failed", archive.display());
     println!("cargo:rustc-env=MORESTACK_RUNTIME_ARCHIVE={}", archive.display());
 }
