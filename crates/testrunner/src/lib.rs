@@ -19,7 +19,7 @@
 //!
 //! | directive | what happens | passes when |
 //! |---|---|---|
-//! | `// run [ARGS]` | `morestack run FILE [-- ARGS]` in the file's directory | stdout and stderr, combined through one pipe, equal `FILE.out` (or are empty if there is none) after normalisation, and the exit status is 0 or the `N` of a `// want-exit: N` line among lines 2–5 (our extension) |
+//! | `// run [ARGS]` | `morestack run FILE [-- ARGS]` in the file's directory (`--mode=jit`, the default); `morestack build FILE -o EXE`, then `EXE [ARGS]` there (`--mode=aot`); both, one result each (`--mode=both`) | stdout and stderr, combined through one pipe, equal `FILE.out` (or are empty if there is none) after normalisation, and the exit status is 0 or the `N` of a `// want-exit: N` line among lines 2–5 (our extension) |
 //! | `// errorcheck` | `morestack check FILE` | every `// ERROR "re"` matches a diagnostic on its line, no diagnostic is left over, and `check` fails iff the file has ERROR comments (run.go's `-0`/`-1` override) — see [`errorcheck`] |
 //! | `// compile` | `morestack check FILE` | `check` exits 0 |
 //!
@@ -59,15 +59,17 @@
 //! [`collect_files`]) equals it, or whose path ends with `/ENTRY`. A listed file that
 //! does not pass — fails, is skipped, or is not found — is a *regression*, and with a
 //! pass list only regressions make the run fail: other failures are expected (the
-//! subset grows issue by issue) and are listed one line each. `--write-pass-list FILE`
-//! writes the sorted names of the files that passed: the re-bless path.
+//! subset grows issue by issue) and are listed one line each. A listed `// run` file
+//! must pass in every selected mode. `--write-pass-list FILE` writes the sorted names
+//! of the files that passed (in every selected mode): the re-bless path.
 //!
 //! # Report
 //!
-//! Text mode prints each failure with its reason and a unified diff of normalised
-//! expected vs actual output (or the ERROR-matching problems and the compiler output),
-//! in file order, and ends with exactly one line `N passed, N failed, N skipped`. With
-//! `--json`, stdout carries one JSON document instead:
+//! Text mode prints each failure with its reason (a `// run` test's with its mode,
+//! `[jit]` or `[aot]`) and a unified diff of normalised expected vs actual output (or
+//! the ERROR-matching problems and the compiler output), in file order, and ends with
+//! exactly one line `N passed, N failed, N skipped`, counting each mode's run of a
+//! file as one result. With `--json`, stdout carries one JSON document instead:
 //!
 //! ```json
 //! {"passed": 1, "failed": 0, "skipped": 1, "success": true, "regressions": [],
@@ -75,7 +77,8 @@
 //!               "mode": "jit", "duration_ms": 12}, ...]}
 //! ```
 //!
-//! (failures also carry `"details"`), and the closing line goes to stderr.
+//! (failures also carry `"details"`; tests that run no program have no `"mode"`), and
+//! the closing line goes to stderr.
 
 mod constraint;
 mod directive;
@@ -135,6 +138,30 @@ pub struct TestArgs {
     /// Write the sorted names of the passing files to FILE
     #[arg(long, value_name = "FILE")]
     pub write_pass_list: Option<PathBuf>,
+
+    /// How `// run` tests run their program: `jit` (morestack run), `aot` (morestack
+    /// build, then the executable) or `both`
+    #[arg(long, value_enum, default_value_t = Modes::Jit)]
+    pub mode: Modes,
+}
+
+/// The `--mode` choice.
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Modes {
+    Jit,
+    Aot,
+    Both,
+}
+
+impl Modes {
+    /// The modes to run `// run` tests in, in report order.
+    pub fn modes(self) -> &'static [Mode] {
+        match self {
+            Modes::Jit => &[Mode::Jit],
+            Modes::Aot => &[Mode::Aot],
+            Modes::Both => &[Mode::Jit, Mode::Aot],
+        }
+    }
 }
 
 impl TestArgs {
@@ -148,6 +175,7 @@ impl TestArgs {
             verbose: false,
             pass_list: None,
             write_pass_list: None,
+            mode: Modes::Jit,
         }
     }
 
@@ -161,7 +189,7 @@ impl TestArgs {
     }
 }
 
-/// One file's result.
+/// One file's result (in one mode, for a `// run` test).
 #[derive(Debug, Clone)]
 pub struct TestResult {
     pub file: TestFile,
@@ -176,13 +204,13 @@ pub struct Summary {
     pub skipped: usize,
     /// Pass-list entries that did not pass, each `NAME: why`.
     pub regressions: Vec<String>,
-    /// Files that passed but are not in the pass list.
+    /// Files that passed (in every mode) but are not in the pass list.
     pub new_passes: Vec<String>,
     /// Problems of the run itself (a missing path, an unreadable pass list, …).
     pub errors: Vec<String>,
     /// Whether a pass list was given (then only regressions count as failure).
     pub pass_list_used: bool,
-    /// Every file's result, in file order.
+    /// Every file's results, in file order (a `// run` file's in mode order).
     pub results: Vec<TestResult>,
 }
 
@@ -247,18 +275,17 @@ pub fn run_to(args: &TestArgs, morestack: &Path, out: &mut dyn Write) -> Summary
     }
 
     let mut printer = Printer::new(args, summary.pass_list_used, out);
-    let outcomes = run_parallel(args, morestack, &files, |i, outcome| {
-        printer.print(&files[i], outcome, listed[i]);
-    });
-
-    for (file, outcome) in files.into_iter().zip(outcomes) {
-        match outcome.status {
-            Status::Pass => summary.passed += 1,
-            Status::Fail => summary.failed += 1,
-            Status::Skip => summary.skipped += 1,
+    let outcomes = run_parallel(args, morestack, &files, |i, outcomes| {
+        for outcome in outcomes {
+            printer.print(&files[i], outcome, listed[i]);
         }
-        summary.results.push(TestResult { file, outcome });
-    }
+    });
+    // A file passes when it passes in every mode it ran in.
+    let passed: Vec<bool> = outcomes
+        .iter()
+        .map(|os| os.iter().all(|o| o.status == Status::Pass))
+        .collect();
+
     for (entry, matched) in pass_list.iter().zip(&matches) {
         if matched.is_empty() {
             summary
@@ -266,34 +293,35 @@ pub fn run_to(args: &TestArgs, morestack: &Path, out: &mut dyn Write) -> Summary
                 .push(format!("{entry}: listed in the pass list but not found"));
         }
         for &i in matched {
-            let r = &summary.results[i];
-            if r.outcome.status != Status::Pass {
-                let status = if r.outcome.status == Status::Skip {
+            for o in outcomes[i].iter().filter(|o| o.status != Status::Pass) {
+                let status = if o.status == Status::Skip {
                     "skipped"
                 } else {
                     "failed"
                 };
-                summary
-                    .regressions
-                    .push(format!("{}: {status}: {}", r.file.name, r.outcome.reason));
+                summary.regressions.push(format!(
+                    "{}{}: {status}: {}",
+                    files[i].name,
+                    mode_tag(o),
+                    o.reason
+                ));
             }
         }
     }
     if summary.pass_list_used {
-        summary.new_passes = summary
-            .results
+        summary.new_passes = files
             .iter()
-            .zip(&listed)
-            .filter(|(r, l)| r.outcome.status == Status::Pass && !**l)
-            .map(|(r, _)| r.file.name.clone())
+            .zip(passed.iter().zip(&listed))
+            .filter(|(_, (p, l))| **p && !**l)
+            .map(|(f, _)| f.name.clone())
             .collect();
     }
     if let Some(p) = &args.write_pass_list {
-        let mut names: Vec<&str> = summary
-            .results
+        let mut names: Vec<&str> = files
             .iter()
-            .filter(|r| r.outcome.status == Status::Pass)
-            .map(|r| r.file.name.as_str())
+            .zip(&passed)
+            .filter(|(_, p)| **p)
+            .map(|(f, _)| f.name.as_str())
             .collect();
         names.sort_unstable();
         let mut text = names.join("\n");
@@ -304,6 +332,19 @@ pub fn run_to(args: &TestArgs, morestack: &Path, out: &mut dyn Write) -> Summary
             summary
                 .errors
                 .push(format!("cannot write pass list {}: {e}", p.display()));
+        }
+    }
+    for (file, outcomes) in files.into_iter().zip(outcomes) {
+        for outcome in outcomes {
+            match outcome.status {
+                Status::Pass => summary.passed += 1,
+                Status::Fail => summary.failed += 1,
+                Status::Skip => summary.skipped += 1,
+            }
+            summary.results.push(TestResult {
+                file: file.clone(),
+                outcome,
+            });
         }
     }
 
@@ -317,15 +358,15 @@ pub fn run_to(args: &TestArgs, morestack: &Path, out: &mut dyn Write) -> Summary
     summary
 }
 
-/// Run `files` on `args.jobs` threads; `report(i, outcome)` is called on the calling
+/// Run `files` on `args.jobs` threads; `report(i, outcomes)` is called on the calling
 /// thread in file order, as soon as file `i` and all before it are done (so output is
 /// deterministic and still streams, as run.go's).
 fn run_parallel(
     args: &TestArgs,
     morestack: &Path,
     files: &[TestFile],
-    mut report: impl FnMut(usize, &Outcome),
-) -> Vec<Outcome> {
+    mut report: impl FnMut(usize, &[Outcome]),
+) -> Vec<Vec<Outcome>> {
     let jobs = args
         .jobs
         .or_else(|| std::thread::available_parallelism().ok())
@@ -333,17 +374,17 @@ fn run_parallel(
         .min(files.len().max(1));
     let timeout = args.timeout();
     let next = AtomicUsize::new(0);
-    let mut slots: Vec<Option<Outcome>> = vec![None; files.len()];
+    let mut slots: Vec<Option<Vec<Outcome>>> = vec![None; files.len()];
     std::thread::scope(|s| {
-        let (tx, rx) = mpsc::channel::<(usize, Outcome)>();
+        let (tx, rx) = mpsc::channel::<(usize, Vec<Outcome>)>();
         for _ in 0..jobs {
             let tx = tx.clone();
             let next = &next;
             s.spawn(move || loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(f) = files.get(i) else { break };
-                let outcome = run_one(&f.path, morestack, timeout);
-                if tx.send((i, outcome)).is_err() {
+                let outcomes = run_file(&f.path, morestack, timeout, args.mode.modes());
+                if tx.send((i, outcomes)).is_err() {
                     break;
                 }
             });
@@ -362,6 +403,26 @@ fn run_parallel(
         .into_iter()
         .map(|o| o.expect("every test file produced an outcome"))
         .collect()
+}
+
+/// Run one file: a `// run` test in each of `modes`, any other test once.
+fn run_file(path: &Path, morestack: &Path, timeout: Duration, modes: &[Mode]) -> Vec<Outcome> {
+    let first = run_one(path, morestack, timeout, modes[0]);
+    let runs_program = first.mode.is_some();
+    let mut outcomes = vec![first];
+    if runs_program {
+        outcomes.extend(
+            modes[1..]
+                .iter()
+                .map(|&mode| run_one(path, morestack, timeout, mode)),
+        );
+    }
+    outcomes
+}
+
+/// ` [aot]`: the mode of a test that ran a program, as failures show it.
+fn mode_tag(o: &Outcome) -> String {
+    o.mode.map_or(String::new(), |m| format!(" [{}]", m.name()))
 }
 
 /// Read a pass list: one name per line, `#` comments and blank lines ignored.
@@ -428,13 +489,14 @@ impl<'o> Printer<'o> {
             return;
         }
         let ms = o.duration.as_millis();
+        let name = format!("{}{}", file.name, mode_tag(o));
         let out = &mut *self.out;
         let _ = match o.status {
-            Status::Pass if self.verbose => writeln!(out, "PASS {} ({ms} ms)", file.name),
-            Status::Skip if self.verbose => writeln!(out, "SKIP {}: {}", file.name, o.reason),
+            Status::Pass if self.verbose => writeln!(out, "PASS {name} ({ms} ms)"),
+            Status::Skip if self.verbose => writeln!(out, "SKIP {name}: {}", o.reason),
             Status::Fail if self.pass_list_used && !listed && !self.verbose => {
                 // An expected failure: one line is enough.
-                writeln!(out, "FAIL {}: {}", file.name, o.reason)
+                writeln!(out, "FAIL {name}: {}", o.reason)
             }
             Status::Fail => {
                 let tag = if self.pass_list_used && listed {
@@ -442,7 +504,7 @@ impl<'o> Printer<'o> {
                 } else {
                     "FAIL"
                 };
-                writeln!(out, "--- {tag} {} ({ms} ms)\n{}\n", file.name, o.report())
+                writeln!(out, "--- {tag} {name} ({ms} ms)\n{}\n", o.report())
             }
             _ => Ok(()),
         };
@@ -487,7 +549,8 @@ struct JsonResult<'a> {
     path: &'a str,
     status: Status,
     reason: &'a str,
-    mode: Mode,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    mode: Option<Mode>,
     duration_ms: u64,
     #[serde(skip_serializing_if = "str::is_empty")]
     details: &'a str,
@@ -647,6 +710,46 @@ mod tests {
     }
 
     #[test]
+    fn both_modes_run_each_run_test_twice() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+        write("good.go", "// run\n//sh: true\n");
+        // Its executable fails (the JIT run comes first, before the build).
+        write("aot_bad.go", "// run\n//build: touch built\n//sh: [ -e built ] && exit 4; true\n");
+        write("check.go", "// compile\n//sh: exit 0\n");
+        let pass_list = dir.path().join("pass.txt");
+        std::fs::write(&pass_list, "good.go\naot_bad.go\n").unwrap();
+        let written = dir.path().join("new-pass.txt");
+
+        let mut args = TestArgs::new(vec![dir.path().to_path_buf()]);
+        args.mode = Modes::Both;
+        args.pass_list = Some(pass_list);
+        args.write_pass_list = Some(written.clone());
+        let mut text = Vec::new();
+        let s = run_to(&args, testutil::fake_morestack(), &mut text);
+        let text = String::from_utf8(text).unwrap();
+        // Two results per run test, one for the compile test.
+        assert_eq!((s.passed, s.failed, s.skipped), (4, 1, 0), "{text}");
+        let modes: Vec<_> = s.results.iter().map(|r| (r.file.name.as_str(), r.outcome.mode)).collect();
+        assert_eq!(
+            modes,
+            [
+                ("aot_bad.go", Some(Mode::Jit)),
+                ("aot_bad.go", Some(Mode::Aot)),
+                ("check.go", None),
+                ("good.go", Some(Mode::Jit)),
+                ("good.go", Some(Mode::Aot)),
+            ]
+        );
+        assert_eq!(s.regressions.len(), 1, "{:?}", s.regressions);
+        assert!(s.regressions[0].starts_with("aot_bad.go [aot]: failed: exit status 4"), "{:?}", s.regressions);
+        assert!(text.contains("--- REGRESSION aot_bad.go [aot] ("), "{text}");
+        assert_eq!(s.new_passes, ["check.go"]);
+        // Only files that pass in every mode are written.
+        assert_eq!(std::fs::read_to_string(&written).unwrap(), "check.go\ngood.go\n");
+    }
+
+    #[test]
     fn success_rules() {
         let mut s = Summary {
             failed: 3,
@@ -702,5 +805,9 @@ mod tests {
         assert_eq!(c.args.pass_list, Some(PathBuf::from("p.txt")));
         assert!(Cli::try_parse_from(["t"]).is_err(), "a path is required");
         assert_eq!(Cli::try_parse_from(["t", "x"]).unwrap().args.timeout, 30);
+        assert_eq!(Cli::try_parse_from(["t", "x"]).unwrap().args.mode, Modes::Jit);
+        let c = Cli::try_parse_from(["t", "--mode=both", "x"]).unwrap();
+        assert_eq!(c.args.mode.modes(), [Mode::Jit, Mode::Aot]);
+        assert!(Cli::try_parse_from(["t", "--mode=gc", "x"]).is_err());
     }
 }

@@ -1,10 +1,11 @@
 //! Running ONE test file through the `morestack` executable and judging the result.
 //!
-//! Responsible for: the command line per directive, the working directory (the
-//! file's own directory, as run.go runs `// run` tests; diagnostics then name the file
-//! by its base name), exit-status rules, output comparison with FILE.out after
+//! Responsible for: the command line per directive and mode, the working directory
+//! (the file's own directory, as run.go runs `// run` tests; diagnostics then name the
+//! file by its base name), exit-status rules, output comparison with FILE.out after
 //! normalisation, and ERROR matching. Not responsible for choosing files or printing.
 
+use std::ffi::OsStr;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitStatus};
@@ -27,12 +28,25 @@ pub enum Status {
     Skip,
 }
 
-/// How the program was executed. Only the JIT (`morestack run`) exists so far; AOT
-/// (`morestack build` + run) will be a second mode over the same files.
+/// How a `// run` test's program is executed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Mode {
+    /// `morestack run FILE [-- ARGS]`: compiled by the JIT inside `morestack`.
     Jit,
+    /// `morestack build FILE -o EXE`, then `EXE [ARGS]`: a native executable (in a
+    /// temporary directory). The build's failure is judged as `run`'s would be: its
+    /// output and exit status stand for the program's.
+    Aot,
+}
+
+impl Mode {
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Jit => "jit",
+            Mode::Aot => "aot",
+        }
+    }
 }
 
 /// The result of one test file.
@@ -43,7 +57,9 @@ pub struct Outcome {
     pub reason: String,
     /// For failures: the diff, the problems, or the program's output.
     pub details: String,
-    pub mode: Mode,
+    /// How the program ran: `None` for a test that runs no program (`errorcheck`,
+    /// `compile`, skipped).
+    pub mode: Option<Mode>,
     pub duration: Duration,
 }
 
@@ -53,7 +69,7 @@ impl Outcome {
             status,
             reason: reason.into(),
             details,
-            mode: Mode::Jit,
+            mode: None,
             duration: start.elapsed(),
         }
     }
@@ -68,11 +84,12 @@ impl Outcome {
     }
 }
 
-/// Run one test file with the `morestack` executable at `morestack`.
+/// Run one test file with the `morestack` executable at `morestack`; a `// run` test
+/// in `mode` (the other directives run no program and ignore it).
 ///
 /// `timeout` is the wall-clock limit for each child process; a `-t N` in the
 /// directive raises it to N seconds.
-pub fn run_one(path: &Path, morestack: &Path, timeout: Duration) -> Outcome {
+pub fn run_one(path: &Path, morestack: &Path, timeout: Duration, mode: Mode) -> Outcome {
     let start = Instant::now();
     let fail = |reason: String, details: String| Outcome::new(Status::Fail, reason, details, start);
 
@@ -108,80 +125,127 @@ pub fn run_one(path: &Path, morestack: &Path, timeout: Duration) -> Outcome {
         morestack.to_path_buf()
     };
     let timeout = timeout.max(spec.timeout.unwrap_or_default());
-
-    let mut cmd = Command::new(&morestack);
-    cmd.current_dir(dir);
-    // As run.go: "a few tests (of things like the environment) require these".
-    for (var, value) in [("GOOS", "linux"), ("GOARCH", "amd64")] {
-        if std::env::var_os(var).is_none() {
-            cmd.env(var, value);
-        }
-    }
-    match &spec.action {
-        Action::Run { args } => {
-            cmd.arg("run").arg(file_name);
-            if !args.is_empty() {
-                cmd.arg("--").args(args);
+    let command = |program: &Path| {
+        let mut cmd = Command::new(program);
+        cmd.current_dir(dir);
+        // As run.go: "a few tests (of things like the environment) require these".
+        for (var, value) in [("GOOS", "linux"), ("GOARCH", "amd64")] {
+            if std::env::var_os(var).is_none() {
+                cmd.env(var, value);
             }
         }
+        cmd
+    };
+    let run = |cmd: Command, shown: &str| run_judged(cmd, shown, timeout, &spec);
+    let file_name_str = file_name.to_string_lossy();
+
+    let judged = match &spec.action {
+        Action::Run { args } => {
+            let ran = match mode {
+                Mode::Jit => {
+                    let mut cmd = command(&morestack);
+                    cmd.arg("run").arg(file_name);
+                    if !args.is_empty() {
+                        cmd.arg("--").args(args);
+                    }
+                    let shown = format!("morestack run {file_name_str}");
+                    run(cmd, &shown).map(|(status, output)| (status, output, shown))
+                }
+                Mode::Aot => run_aot(&command, &run, &morestack, file_name, args),
+            };
+            ran.and_then(|(status, output, shown)| judge_run(path, &spec, status, &output).map_err(naming(&shown)))
+        }
         // Every error, as Go's test/run.go compiles errorcheck tests with `-e`.
-        Action::ErrorCheck { .. } => {
+        Action::ErrorCheck { want_error } => {
+            let mut cmd = command(&morestack);
             cmd.arg("check").arg("-e").arg(file_name);
+            let shown = format!("morestack check {file_name_str}");
+            run(cmd, &shown).and_then(|(status, output)| {
+                let full = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+                let output = shorten_paths(&output, &full.to_string_lossy(), &file_name_str);
+                judge_errorcheck(&src, &file_name_str, *want_error, status, &output).map_err(naming(&shown))
+            })
         }
         Action::Compile => {
+            let mut cmd = command(&morestack);
             cmd.arg("check").arg(file_name);
-        }
-    }
-    let shown = format!(
-        "morestack {} {}",
-        if matches!(spec.action, Action::Run { .. }) {
-            "run"
-        } else {
-            "check"
-        },
-        file_name.to_string_lossy()
-    );
-    let captured = match run_captured(cmd, timeout) {
-        Ok(c) => c,
-        Err(e) => {
-            return fail(
-                format!("cannot execute {}: {e}", morestack.display()),
-                String::new(),
-            )
+            let shown = format!("morestack check {file_name_str}");
+            run(cmd, &shown).and_then(|(status, output)| judge_compile(status, &output).map_err(naming(&shown)))
         }
     };
-    let output = String::from_utf8_lossy(&captured.output).into_owned();
+    let mut outcome = match judged {
+        Ok(()) => Outcome::new(Status::Pass, "", String::new(), start),
+        Err((reason, details)) => fail(reason, details),
+    };
+    if let Action::Run { .. } = spec.action {
+        outcome.mode = Some(mode);
+    }
+    outcome
+}
 
+/// A judgement's reason, followed by the command that was judged.
+fn naming(shown: &str) -> impl Fn((String, String)) -> (String, String) + '_ {
+    move |(reason, details)| (format!("{reason}: {shown}"), details)
+}
+
+/// `morestack build FILE -o EXE` in a temporary directory, then `EXE [ARGS]`: the
+/// program's exit status, output and how it was run; a failed build stands for the
+/// program, as `morestack run` reports the same diagnostics.
+fn run_aot(
+    command: &dyn Fn(&Path) -> Command,
+    run: &dyn Fn(Command, &str) -> Result<(ExitStatus, String), (String, String)>,
+    morestack: &Path,
+    file_name: &OsStr,
+    args: &[String],
+) -> Result<(ExitStatus, String, String), (String, String)> {
+    let tmp = tempfile::Builder::new()
+        .prefix("morestack-test-")
+        .tempdir()
+        .map_err(|e| (format!("cannot create a temporary directory: {e}"), String::new()))?;
+    let stem = Path::new(file_name).file_stem().unwrap_or(file_name);
+    let exe = tmp.path().join(stem);
+    let mut build = command(morestack);
+    build.arg("build").arg(file_name).arg("-o").arg(&exe);
+    let shown = format!("morestack build {}", file_name.to_string_lossy());
+    let (status, output) = run(build, &shown)?;
+    if !status.success() {
+        return Ok((status, output, shown));
+    }
+    let mut cmd = command(&exe);
+    cmd.args(args);
+    let shown = format!("{shown} && ./{}", stem.to_string_lossy());
+    let (status, output) = run(cmd, &shown)?;
+    Ok((status, output, shown))
+}
+
+/// Runs `cmd` (shown as `shown` in reasons): its exit status and combined output,
+/// or why the test fails whatever it expected (a time-out, a crash, too much output).
+fn run_judged(
+    cmd: Command,
+    shown: &str,
+    timeout: Duration,
+    spec: &TestSpec,
+) -> Result<(ExitStatus, String), (String, String)> {
+    let program = PathBuf::from(cmd.get_program());
+    let captured = run_captured(cmd, timeout)
+        .map_err(|e| (format!("cannot execute {}: {e}", program.display()), String::new()))?;
+    let output = String::from_utf8_lossy(&captured.output).into_owned();
     let Some(status) = captured.status else {
-        return fail(
+        return Err((
             format!("timed out after {}s: {shown}", timeout.as_secs_f64()),
             output_block(&output),
-        );
+        ));
     };
-    if let Some(crash) = describe_crash(status, &output, &spec) {
-        return fail(format!("{crash}: {shown}"), output_block(&output));
+    if let Some(crash) = describe_crash(status, &output, spec) {
+        return Err((format!("{crash}: {shown}"), output_block(&output)));
     }
     if captured.truncated {
-        return fail(
+        return Err((
             format!("output exceeds {} MiB: {shown}", OUTPUT_LIMIT >> 20),
             String::new(),
-        );
+        ));
     }
-
-    let file_name = file_name.to_string_lossy();
-    let result = match &spec.action {
-        Action::Run { .. } => judge_run(path, &spec, status, &output),
-        Action::Compile => judge_compile(status, &output),
-        Action::ErrorCheck { want_error } => {
-            let full = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-            let output = shorten_paths(&output, &full.to_string_lossy(), &file_name);
-            judge_errorcheck(&src, &file_name, *want_error, status, &output)
-        }
-    };
-    match result {
-        Ok(()) => Outcome::new(Status::Pass, "", String::new(), start),
-        Err((reason, details)) => fail(format!("{reason}: {shown}"), details),
-    }
+    Ok((status, output))
 }
 
 type Judgement = Result<(), (String, String)>;
@@ -339,7 +403,7 @@ mod tests {
 
         fn run(&self, name: &str, text: &str) -> Outcome {
             let p = self.file(name, text);
-            run_one(&p, fake(), Duration::from_secs(20))
+            run_one(&p, fake(), Duration::from_secs(20), Mode::Jit)
         }
     }
 
@@ -388,6 +452,32 @@ mod tests {
     }
 
     #[test]
+    fn aot_builds_then_runs_the_executable() {
+        let c = Case::new();
+        c.file("a.out", "<x y> <z>\n");
+        let src = "// run 'x y' z\n//sh: for a; do printf '<%s> ' \"$a\"; done | sed 's/ $//'; echo\n";
+        let p = c.file("a.go", src);
+        let o = run_one(&p, fake(), Duration::from_secs(20), Mode::Aot);
+        pass(&o);
+        assert_eq!(o.mode, Some(Mode::Aot));
+        assert_eq!(c.run("a.go", src).mode, Some(Mode::Jit));
+        // The program's failure names both steps.
+        let p = c.file("b.go", "// run\n//sh: echo oops; exit 3\n");
+        let o = run_one(&p, fake(), Duration::from_secs(20), Mode::Aot);
+        fail(&o, "exit status 3, want 0, output differs: morestack build b.go && ./b");
+        // A failed build is judged as the program's run: its output and status.
+        let p = c.file("d.go", "// run\n//build: echo 'd.go:1:1: bad' >&2; exit 1\n");
+        let o = run_one(&p, fake(), Duration::from_secs(20), Mode::Aot);
+        fail(&o, "exit status 1, want 0, output differs: morestack build d.go");
+        fail(&o, "+d.go:1:1: bad");
+        // Tests that run no program have no mode.
+        let p = c.file("e.go", "// compile\n//sh: exit 0\n");
+        let o = run_one(&p, fake(), Duration::from_secs(20), Mode::Aot);
+        pass(&o);
+        assert_eq!(o.mode, None);
+    }
+
+    #[test]
     fn run_normalises_tracebacks_on_both_sides() {
         let c = Case::new();
         c.file(
@@ -410,13 +500,13 @@ mod tests {
         fail(&c.run("b.go", src), "morestack crashed (Rust panic)");
         let p = c.file("c.go", "// run\n//sh: echo partial; sleep 30\n");
         let start = Instant::now();
-        let o = run_one(&p, fake(), Duration::from_millis(500));
+        let o = run_one(&p, fake(), Duration::from_millis(500), Mode::Jit);
         fail(&o, "timed out after 0.5s");
         fail(&o, "partial");
         assert!(start.elapsed() < Duration::from_secs(10));
         // `-t N` in the directive raises the limit.
         let p = c.file("d.go", "// run -t 5\n//sh: sleep 1\n");
-        pass(&run_one(&p, fake(), Duration::from_millis(200)));
+        pass(&run_one(&p, fake(), Duration::from_millis(200), Mode::Jit));
     }
 
     #[test]
@@ -475,6 +565,7 @@ mod tests {
             &c.dir.path().join("missing.go"),
             fake(),
             Duration::from_secs(1),
+            Mode::Jit,
         );
         fail(&o, "cannot read");
     }
@@ -487,6 +578,7 @@ mod tests {
             &p,
             Path::new("/nonexistent/morestack"),
             Duration::from_secs(1),
+            Mode::Jit,
         );
         fail(&o, "cannot execute /nonexistent/morestack");
     }

@@ -1,8 +1,10 @@
 //! Test support: a stand-in for the `morestack` executable.
 //!
 //! A shell script that, for `run FILE` and `check [-e] FILE` alike, runs the `//sh: ` lines
-//! of FILE, so that each test file says how "the compiler" behaves on it. This lets
-//! the runner be tested end to end before (and independently of) the real compiler.
+//! of FILE, so that each test file says how "the compiler" behaves on it. For
+//! `build FILE -o EXE` it runs the `//build: ` lines, then writes an EXE that does
+//! what `run FILE` would. This lets the runner be tested end to end before (and
+//! independently of) the real compiler.
 
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
@@ -12,6 +14,11 @@ use std::time::Duration;
 
 const FAKE: &str = "#!/bin/sh\n\
     [ \"$1\" = probe ] && exit 0\n\
+    if [ \"$1\" = build ]; then\n\
+        eval \"$(sed -n 's|^//build: ||p' \"$2\")\"\n\
+        printf '#!/bin/sh\\nexec %s run %s -- \"$@\"\\n' \"$0\" \"$PWD/$2\" > \"$4\"\n\
+        chmod +x \"$4\"; exit 0\n\
+    fi\n\
     [ \"$2\" = -e ] && shift\n\
     file=$2; shift 2\n\
     [ \"$1\" = -- ] && shift\n\
