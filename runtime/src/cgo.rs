@@ -82,12 +82,23 @@ pub(crate) struct Callback {
     g0_sched: Gobuf,
     /// `MCgo::depth` of the C call it came from.
     depth: usize,
+    /// Its place among the records that save `g0.sched` ([`next_g0_save`]).
+    g0_save: u64,
 }
 
 /// A goroutine's part (in `G`).
 #[derive(Debug, Default)]
 pub struct GCgo {
     callbacks: Vec<Callback>,
+    /// Counts the records that save `g0.sched` (callbacks here, panics in
+    /// `crate::panic`), so that unwinding both kinds at once restores the oldest's.
+    g0_saves: u64,
+}
+
+/// Stamps a new record that saves `g0.sched`: later records get larger stamps.
+pub(crate) fn next_g0_save(g: &mut G) -> u64 {
+    g.cgo.g0_saves += 1;
+    g.cgo.g0_saves
 }
 
 /// An extra system-stack segment (see the module doc).
@@ -123,7 +134,10 @@ pub(crate) fn in_callback(g: &G) -> bool {
 /// Enables C calls in this process: the fault handler reports crashes in C code, and
 /// every M gets a signal stack (called by the loader of a program's C code).
 pub fn init() {
+    // SAFETY: before the handler is installed, nothing else uses the buffer.
+    unsafe { *FAULT_BUFFER.0.get() = Vec::with_capacity(FAULT_BUFFER_SIZE) };
     ENABLED.store(true, std::sync::atomic::Ordering::Release);
+    sched::expect_c_callers();
     sys::install_fault_handler(fault_handler);
     sys::install_signal_stack(SIGNAL_STACK);
 }
@@ -131,9 +145,14 @@ pub fn init() {
 /// Set by [`init`]: the program calls C.
 static ENABLED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
+/// Whether the program calls C.
+pub(crate) fn enabled() -> bool {
+    ENABLED.load(std::sync::atomic::Ordering::Acquire)
+}
+
 /// Gives a new M's thread what C calls need (its signal stack), if the program calls C.
 pub(crate) fn init_m() {
-    if ENABLED.load(std::sync::atomic::Ordering::Acquire) {
+    if enabled() {
         sys::install_signal_stack(SIGNAL_STACK);
     }
 }
@@ -256,8 +275,9 @@ unsafe fn pop_segments(m: *mut M, depth: usize) {
 /// argument/result slots; called by C code.
 pub unsafe extern "C" fn cgocallback(thunk: usize, frame: usize) {
     let m = current_m();
-    // SAFETY: a non-null CURRENT_M is this thread's live M.
-    if m.is_null() || unsafe { (*m).cgo.extra } {
+    // SAFETY: a non-null CURRENT_M is this thread's live M. (An extra M already in a
+    // callback that called C takes the ordinary path below.)
+    if m.is_null() || unsafe { (*m).cgo.extra && (*m).cgo.depth == 0 } {
         // SAFETY: forwarded.
         return unsafe { callback_on_c_thread(m, thunk, frame) };
     }
@@ -272,13 +292,32 @@ pub unsafe extern "C" fn cgocallback(thunk: usize, frame: usize) {
         check_budget("cgocallback", CALLBACK_BUDGET, (*g0).stack_lo);
         let saved = (*g0).sched;
         sched::exitsyscall(m, g);
-        (*g).cgo.callbacks.push(Callback { from_top: (*g).stack_hi - (*g).sched.sp, g0_sched: saved, depth: (*m).cgo.depth });
+        run_callback(m, g, thunk, frame);
+        sched::entersyscall(m);
+        (*g0).sched = saved;
+    }
+}
+
+/// Runs the callback on `g` (holding a P), under a [`Callback`] record that keeps `g`
+/// locked to `m` while it runs.
+///
+/// # Safety
+/// On g0 of `m`, which is this thread's M running `g`; `g.sched` is where the
+/// callback's frames go.
+unsafe fn run_callback(m: *mut M, g: *mut G, thunk: usize, frame: usize) {
+    // SAFETY: caller's contract.
+    unsafe {
+        let record = Callback {
+            from_top: (*g).stack_hi - (*g).sched.sp,
+            g0_sched: (*(*m).g0).sched,
+            depth: (*m).cgo.depth,
+            g0_save: next_g0_save(&mut *g),
+        };
+        (*g).cgo.callbacks.push(record);
         (*g).sched_state.lockedm = m;
         arch::cgocallback_switch(g, thunk, frame);
         (*g).cgo.callbacks.pop();
         sched::relock(g);
-        sched::entersyscall(m);
-        (*g0).sched = saved;
     }
 }
 
@@ -300,20 +339,20 @@ unsafe fn callback_on_c_thread(m: *mut M, thunk: usize, frame: usize) {
         check_budget("needm", NEEDM_BUDGET, (*(*m).g0).stack_lo);
         let g = sched::new_callback_goroutine();
         sched::needm(m, g);
-        (*g).sched_state.lockedm = m;
-        arch::cgocallback_switch(g, thunk, frame);
+        run_callback(m, g, thunk, frame);
         sched::dropm(m, g);
     }
 }
 
 /// A recovered panic resumes Go code at the frame whose frame pointer is `target`:
 /// callbacks whose C call lies below it are abandoned with their C frames. Restores
-/// the M's system-stack state to what it was before the outermost of them entered C
-/// and returns the g0 switch point to use; `None` when no callback is abandoned.
+/// the M's C-call depth and segments to what they were before the outermost of them
+/// entered C and returns the g0 switch point that callback saved, with its stamp;
+/// `None` when no callback is abandoned.
 ///
 /// # Safety
 /// On g0 of `g`'s M, with `g` suspended by the panic machinery.
-pub(crate) unsafe fn unwind_callbacks(g: *mut G, target: usize) -> Option<Gobuf> {
+pub(crate) unsafe fn unwind_callbacks(g: *mut G, target: usize) -> Option<(Gobuf, u64)> {
     // SAFETY: caller's contract.
     unsafe {
         let hi = (*g).stack_hi;
@@ -329,7 +368,7 @@ pub(crate) unsafe fn unwind_callbacks(g: *mut G, target: usize) -> Option<Gobuf>
         let m = (*g).m;
         (*m).cgo.depth = cb.depth - 1;
         pop_segments(m, cb.depth - 1);
-        Some(cb.g0_sched)
+        Some((cb.g0_sched, cb.g0_save))
     }
 }
 
@@ -399,10 +438,27 @@ pub unsafe extern "C" fn cgo_gostringn(p: *const u8, n: i64) -> crate::abi::GoSt
 // Faults
 // ---------------------------------------------------------------------------------
 
+/// The fault handler's report buffer, allocated by [`init`]: the handler must not
+/// allocate (the fault may have happened inside `malloc`, holding its lock), so it
+/// only appends within this capacity.
+struct FaultBuffer(std::cell::UnsafeCell<Vec<u8>>);
+// SAFETY: only the one thread that wins `FAULTING` touches it (after `init`).
+unsafe impl Sync for FaultBuffer {}
+static FAULT_BUFFER: FaultBuffer = FaultBuffer(std::cell::UnsafeCell::new(Vec::new()));
+const FAULT_BUFFER_SIZE: usize = 32 << 10;
+/// Set by the first fault: a second one (on another thread, or inside the handler)
+/// waits for the first report to end the process.
+static FAULTING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// SIGSEGV/SIGBUS: Go's `fatal error: unexpected signal during runtime execution`,
 /// with the C frames (when the fault is in C) and the goroutine's traceback; exit 2.
-/// Runs on the M's signal stack.
+/// Runs on the M's signal stack; allocates nothing.
 extern "C" fn fault_handler(sig: i32, info: *mut libc::siginfo_t, uctx: *mut libc::c_void) {
+    if FAULTING.swap(true, std::sync::atomic::Ordering::AcqRel) {
+        loop {
+            sys::usleep(1_000_000);
+        }
+    }
     // SAFETY: the kernel's arguments to an SA_SIGINFO handler.
     let f = unsafe { sys::fault(info, uctx) };
     if let Some((lo, hi)) = sys::signal_stack() {
@@ -410,15 +466,18 @@ extern "C" fn fault_handler(sig: i32, info: *mut libc::siginfo_t, uctx: *mut lib
             check_budget("the fault handler", SIGNAL_BUDGET, lo);
         }
     }
+    // SAFETY: we won FAULTING: nobody else uses the buffer.
+    let b = unsafe { &mut *FAULT_BUFFER.0.get() };
+    b.clear();
     let name = sys::FAULT_SIGNALS.iter().find(|s| s.0 == sig).map_or("signal", |s| s.1);
-    let mut b = b"fatal error: unexpected signal during runtime execution\n[signal ".to_vec();
+    b.extend_from_slice(b"fatal error: unexpected signal during runtime execution\n[signal ");
     b.extend_from_slice(name.as_bytes());
     b.extend_from_slice(b" code=");
-    append_hex(&mut b, f.code as u64);
+    append_hex(b, f.code as u64);
     b.extend_from_slice(b" addr=");
-    append_hex(&mut b, f.addr as u64);
+    append_hex(b, f.addr as u64);
     b.extend_from_slice(b" pc=");
-    append_hex(&mut b, f.pc as u64);
+    append_hex(b, f.pc as u64);
     b.extend_from_slice(b"]\n");
     let m = current_m();
     // SAFETY: a non-null CURRENT_M is this thread's M; the interrupted code is stopped.
@@ -427,26 +486,22 @@ extern "C" fn fault_handler(sig: i32, info: *mut libc::siginfo_t, uctx: *mut lib
         b.extend_from_slice(b"signal arrived during cgo execution\n\nC stack:\n");
         // SAFETY: as above.
         let g0 = unsafe { &*(*m).g0 };
-        append_c_frames(&mut b, f.pc, f.fp, (g0.stack_lo, g0.stack_hi));
+        append_c_frames(b, f.pc, f.fp, (g0.stack_lo, g0.stack_hi));
     }
-    sys::write_all(sys::STDERR, &b);
     // SAFETY: as above.
     let g = if m.is_null() { std::ptr::null_mut() } else { unsafe { (*m).curg } };
-    if g.is_null() {
-        sys::exit(2);
-    }
-    let mut b = b"\ngoroutine ".to_vec();
-    // SAFETY: `g` is this M's goroutine, stopped (in C, or at the fault).
-    unsafe {
-        append_uint(&mut b, (*g).goid as u64);
-        b.extend_from_slice(if in_c { b" [syscall, locked to thread]:\n" } else { b" [running]:\n" });
-        if in_c {
-            crate::traceback::append_goroutine_traceback(&mut b, (*g).sched.bp, ((*g).stack_lo, (*g).stack_hi));
-        } else {
-            crate::traceback::append_traceback_at(&mut b, f.pc, f.fp);
+    if !g.is_null() {
+        b.extend_from_slice(b"\ngoroutine ");
+        // SAFETY: `g` is this M's goroutine, stopped (in C, or at the fault).
+        unsafe {
+            append_uint(b, (*g).goid as u64);
+            b.extend_from_slice(if in_c { b" [syscall, locked to thread]:\n" } else { b" [running]:\n" });
+            let stack = ((*g).stack_lo, (*g).stack_hi);
+            let fp = if in_c { (*g).sched.bp } else { f.fp };
+            crate::traceback::append_goroutine_traceback_at(b, if in_c { 0 } else { f.pc }, fp, stack);
         }
     }
-    sys::write_all(sys::STDERR, &b);
+    sys::write_all(sys::STDERR, b);
     sys::exit(2)
 }
 
@@ -456,15 +511,15 @@ extern "C" fn fault_handler(sig: i32, info: *mut libc::siginfo_t, uctx: *mut lib
 fn append_c_frames(b: &mut Vec<u8>, pc: usize, fp: usize, g0: (usize, usize)) {
     let (mut pc, mut fp) = (pc, fp);
     for _ in 0..32 {
-        let Some((sym, off, file)) = sys::symbolize(pc) else { break };
         if crate::symtab::with_func(pc, |_| ()).is_some() {
             break; // back in compiled Go code
         }
-        b.extend_from_slice(sym.as_deref().unwrap_or("?").as_bytes());
+        let Some(sym) = sys::symbolize(pc) else { break };
+        b.extend_from_slice(sym.name.unwrap_or(b"?"));
         b.extend_from_slice(b"+");
-        append_hex(b, off as u64);
+        append_hex(b, sym.offset as u64);
         b.extend_from_slice(b" (");
-        b.extend_from_slice(file.as_bytes());
+        b.extend_from_slice(sym.file);
         b.extend_from_slice(b")\n");
         if !fp.is_multiple_of(8) || fp < g0.0 || fp + 16 > g0.1 {
             break;

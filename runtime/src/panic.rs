@@ -87,6 +87,8 @@ pub(crate) struct Panic {
     argp: usize,
     /// `g0.sched` when this panic began.
     g0_sched: Gobuf,
+    /// Its place among the records that save `g0.sched` (`cgo::next_g0_save`).
+    g0_save: u64,
 }
 
 /// The panic entry stubs' kinds (`arch`): what `a1..a4` of [`panic_entry`] mean.
@@ -461,9 +463,9 @@ unsafe fn goexit_m(g: *mut G, sp: usize, fp: usize, pc: usize) -> ! {
     };
     // SAFETY: caller's contract.
     unsafe {
+        crate::cgo::check_goexit(&*g);
         let p = new_panic(g, nil, true, sp, fp, pc);
         run_deferred_calls(g, p);
-        crate::cgo::check_goexit(&*g);
         // Drop every panic record; g0's switch point goes back to where the oldest
         // one found it (the frames below are abandoned with the goroutine).
         let m = (*g).m;
@@ -498,6 +500,7 @@ unsafe fn new_panic(g: *mut G, arg: Eface, goexit: bool, sp: usize, fp: usize, p
             pc,
             argp: 0,
             g0_sched: (*g0).sched,
+            g0_save: crate::cgo::next_g0_save(&mut *g),
         }));
         (*g).panic = p;
         p
@@ -553,14 +556,14 @@ unsafe fn recovery(g: *mut G, p: *mut Panic, d: *mut DeferFrame) -> ! {
         }
         let target = (*d).fp;
         let mut cur = (*p).sp - 16;
-        let mut g0_sched = (*p).g0_sched;
+        let mut g0_sched = ((*p).g0_sched, (*p).g0_save);
         (*g).panic = (*p).link;
         drop(Box::from_raw(p));
         while let Some(q) = (*g).panic.as_mut() {
             if q.argp == 0 || q.argp > target {
                 break;
             }
-            g0_sched = q.g0_sched;
+            g0_sched = (q.g0_sched, q.g0_save);
             (*g).panic = q.link;
             drop(Box::from_raw(q));
         }
@@ -582,8 +585,12 @@ unsafe fn recovery(g: *mut G, p: *mut Panic, d: *mut DeferFrame) -> ! {
         // A recovered nil dereference no longer reports its signal.
         (*g).sigpc = 0;
         crate::pkg::sync::finish_abandoned_onces(g, target);
-        // Callbacks from C whose C call is below the target are abandoned with it.
-        let g0_sched = crate::cgo::unwind_callbacks(g, target).unwrap_or(g0_sched);
+        // Callbacks from C whose C call is below the target are abandoned with it; g0's
+        // switch point goes back to where the oldest abandoned record found it.
+        let g0_sched = match crate::cgo::unwind_callbacks(g, target) {
+            Some(cb) if cb.1 < g0_sched.1 => cb.0,
+            _ => g0_sched.0,
+        };
         // Still locked to this M while an outer panic's deferred call (or a callback)
         // is running.
         crate::sched::relock(g);

@@ -228,6 +228,8 @@ struct Sched {
     initialised: AtomicBool,
     /// Set by the first `go` statement (checked without the lock on every one).
     sysmon_started: AtomicBool,
+    /// Threads C created may call into Go ([`expect_c_callers`]).
+    c_callers: AtomicBool,
 }
 
 // SAFETY: `data` is only accessed with `lock` held (`with_sched`); everything else is
@@ -268,6 +270,7 @@ static SCHED: Sched = Sched {
     ngoroutines: AtomicI64::new(0),
     initialised: AtomicBool::new(false),
     sysmon_started: AtomicBool::new(false),
+    c_callers: AtomicBool::new(false),
 };
 
 /// Runs `f` with the scheduler lock held.
@@ -1003,31 +1006,33 @@ pub(crate) unsafe fn acquirep_for(m: *mut M, g: *mut G) {
     // SAFETY: caller's contract.
     unsafe {
         // One critical section: a P that goes idle after we looked would otherwise
-        // miss `g` on the queue (find_runnable checks the queue under the lock).
-        let st = &mut (*g).sched_state;
-        let lockedm = std::mem::replace(&mut st.lockedm, m);
-        st.status.store(G_RUNNABLE, Ordering::Release);
+        // miss `g` on the queue (find_runnable checks the queue under the lock). `g`
+        // is only marked RUNNABLE (and locked to `m`, so that no stack shrink claims
+        // it) when it is queued.
+        let mut lockedm = std::ptr::null_mut();
         let p = with_sched(|s| {
             let p = pidleget(s);
             if p.is_null() {
+                let st = &mut (*g).sched_state;
+                lockedm = std::mem::replace(&mut st.lockedm, m);
+                st.status.store(G_RUNNABLE, Ordering::Release);
                 globrunqput(s, g);
                 s.nmidlelocked += 1;
             }
             p
         });
         if !p.is_null() {
-            (*g).sched_state.lockedm = lockedm;
-            (*g).sched_state.status.store(G_RUNNING, Ordering::Release);
             (*m).sched.p = p;
             (*p).curg.store(g, Ordering::Relaxed);
+            (*p).schedtick.fetch_add(1, Ordering::Relaxed);
             return;
         }
         (*m).sched.park.sleep();
         (*m).sched.park.clear();
         let p = std::mem::replace(&mut (*m).sched.nextp, std::ptr::null_mut());
         (*m).sched.p = p;
-        (*g).sched_state.lockedm = lockedm;
         cas_status(g, G_RUNNABLE, G_RUNNING);
+        (*g).sched_state.lockedm = lockedm;
         (*p).curg.store(g, Ordering::Relaxed);
         (*p).schedtick.fetch_add(1, Ordering::Relaxed);
     }
@@ -1056,9 +1061,8 @@ pub(crate) unsafe fn needm(m: *mut M, g: *mut G) {
     }
 }
 
-/// The callback of a [`needm`] M returned: its goroutine ends, its P goes back, and
-/// the M stops counting as running (Go's `dropm`). The M stays with its thread for
-/// the next callback.
+/// The callback of a [`needm`] M returned: its goroutine ends and its P goes back
+/// (Go's `dropm`). The M stays with its thread for the next callback.
 ///
 /// # Safety
 /// `m` is this thread's M, on g0, holding a P; `g` its finished goroutine.
@@ -1067,11 +1071,15 @@ pub(crate) unsafe fn dropm(m: *mut M, g: *mut G) {
     unsafe {
         end_goroutine(g);
         handoffp(releasep(m));
-        with_sched(|s| {
-            s.mcount -= 1;
-            checkdead(s);
-        });
+        with_sched(|s| s.mcount -= 1);
     }
+}
+
+/// The program calls C: from now on deadlocks are not reported, since a thread C
+/// created may call into Go at any time (Go's `checkdead` likewise counts the extra M
+/// of a cgo program as running, and a blocked cgo program hangs).
+pub(crate) fn expect_c_callers() {
+    SCHED.c_callers.store(true, Ordering::Relaxed);
 }
 
 /// An M for the calling thread, which C created (see [`needm`]).
@@ -1252,7 +1260,7 @@ unsafe fn find_runnable(m: *mut M) -> (*mut G, bool) {
 /// Called with the lock held when an M goes idle: if no M is running while a main
 /// goroutine has not returned, every goroutine is blocked for good (Go's `checkdead`).
 fn checkdead(s: &mut SchedData) {
-    if s.main_live == 0 || s.mcount as isize > s.nmidle as isize + s.nmidlelocked || s.sleepers > 0 {
+    if SCHED.c_callers.load(Ordering::Relaxed) || s.main_live == 0 || s.mcount as isize > s.nmidle as isize + s.nmidlelocked || s.sleepers > 0 {
         return;
     }
     if !s.runq.is_empty() || (0..nprocs()).filter_map(allp).any(runq_nonempty) {
@@ -1345,7 +1353,9 @@ pub(crate) fn start_sysmon() {
     if SCHED.sysmon_started.swap(true, Ordering::AcqRel) {
         return;
     }
-    if with_sched(|s| s.mode != StackMode::Fixed) {
+    // With one fixed stack nothing may be preempted, but C calls still need their Ps
+    // retaken.
+    if with_sched(|s| s.mode != StackMode::Fixed) || crate::cgo::enabled() {
         let ok = std::thread::Builder::new().name("morestack sysmon".into()).spawn(sysmon);
         if ok.is_err() {
             crate::panic::throw("runtime: cannot create the sysmon thread");
@@ -1372,6 +1382,7 @@ fn sysmon() {
     const MIN_DELAY_US: u32 = 20;
     let mut watch = vec![PWatch { schedtick: u64::MAX, tick_since: 0, syscalltick: u64::MAX, syscall_since: 0 }; MAX_PROCS];
     let (mut delay, mut idle_rounds) = (MIN_DELAY_US, 0u32);
+    let preempt = with_sched(|s| s.mode != StackMode::Fixed);
     loop {
         sys::usleep(delay);
         let now = sys::nanotime();
@@ -1383,7 +1394,7 @@ fn sysmon() {
                 (w.schedtick, w.tick_since) = (tick, now);
             }
             let g = p.curg.load(Ordering::Relaxed);
-            if !g.is_null() && now - w.tick_since >= PREEMPT_AFTER_US as u64 * 1000 {
+            if preempt && !g.is_null() && now - w.tick_since >= PREEMPT_AFTER_US as u64 * 1000 {
                 // SAFETY: Gs are never freed; the store is an aligned word write that
                 // the goroutine's prologue reads (a stale read only delays the yield).
                 unsafe {
@@ -1391,8 +1402,9 @@ fn sysmon() {
                     AtomicUsize::from_ptr(std::ptr::addr_of_mut!((*g).stackguard0)).store(stack::STACK_PREEMPT, Ordering::Release);
                 }
                 w.tick_since = now;
-                acted = true;
             }
+            // Only retaking keeps the pace up (as in Go): a goroutine preempted every
+            // 10 ms is no reason to look every 20 µs.
             acted |= retake_syscall_p(p, w, now);
         }
         if acted {

@@ -53,7 +53,14 @@ pub fn append_traceback_at(out: &mut Vec<u8>, pc: usize, fp: usize) {
 /// Appends the traceback of a goroutine that is not running: its saved frame pointer
 /// `fp` on its stack `[lo, hi)`.
 pub fn append_goroutine_traceback(out: &mut Vec<u8>, fp: usize, stack: (usize, usize)) {
-    walk(out, None, fp, &[stack]);
+    append_goroutine_traceback_at(out, 0, fp, stack);
+}
+
+/// Appends the traceback of a goroutine stopped at `pc` (0: in a call, at a frame
+/// record) with frame pointer `fp` on its stack `[lo, hi)`. Allocates nothing beyond
+/// `out`'s capacity for a short traceback (a fault handler calls it).
+pub fn append_goroutine_traceback_at(out: &mut Vec<u8>, pc: usize, fp: usize, stack: (usize, usize)) {
+    walk(out, (pc != 0).then_some(pc), fp, &[stack]);
 }
 
 /// The stacks a walk from the current thread may visit, in order.

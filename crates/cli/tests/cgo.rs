@@ -13,6 +13,11 @@
 //!   directive, is: the detector works);
 //! - a callback on a thread C created with a stack of just the declared budget of
 //!   `needm` plus room for its C frames (the runtime's use fits its budget);
+//! - a fault inside `malloc` (C corrupted the heap; the faulting code holds malloc's
+//!   lock): the report still comes, the handler allocates nothing;
+//! - a callback on a thread C created that recovers a panic and then parks stays
+//!   on its thread (the C frames below it are there); `runtime.Goexit` in such a
+//!   callback is a fatal error, not a takeover of the C thread;
 //! - Go code in callbacks under the stack-move stress knob (every prologue check
 //!   moves the stack, and the copy verifier checks each move).
 
@@ -271,4 +276,140 @@ fn a_callback_fits_a_c_thread_stack_of_its_budget() {
     assert_eq!((r.code, r.signal), (Some(2), None), "{}", r.show());
     assert!(r.stderr.starts_with("runtime: needm needs 65536 bytes of system stack, "), "{}", r.show());
     assert!(r.stderr.contains("fatal error: morestack on g0\n"), "{}", r.show());
+}
+
+const MALLOC_FAULT: &str = r#"package main
+
+/*
+#include <stdlib.h>
+#include <stdint.h>
+void *volatile sink;
+static void corrupt(void) {
+	void **p = malloc(0x500);
+	sink = malloc(0x20);
+	free(p);                                                  // into the unsorted bin
+	((void *volatile *)p)[1] = (void *)(uintptr_t)0xdead0000; // bk -> unmapped
+	sink = malloc(0x600);                                     // walks it, holding the arena lock
+}
+*/
+import "C"
+
+import "fmt"
+
+func main() {
+	fmt.Println("before")
+	C.corrupt()
+	fmt.Println("after")
+}
+"#;
+
+#[test]
+fn a_fault_inside_malloc_is_reported_not_hung() {
+    let dir = program("mf.go", MALLOC_FAULT);
+    let r = morestack(dir.path(), "mf.go", &[], &[]);
+    assert!(!r.timed_out, "hung: {}", r.show());
+    assert_eq!((r.code, r.stdout.as_str()), (Some(2), "before\n"), "{}", r.show());
+    assert!(r.stderr.starts_with("fatal error: unexpected signal during runtime execution\n[signal SIGSEGV"), "{}", r.show());
+    assert!(r.stderr.contains("\nsignal arrived during cgo execution\n"), "{}", r.show());
+    assert!(r.stderr.contains("\nmain.main(...)\n\t"), "{}", r.show());
+}
+
+const C_THREAD_PARKS: &str = r#"package main
+
+/*
+#include <pthread.h>
+extern int goF(int);
+static int result;
+static void *worker(void *arg) { result = goF(1); return 0; }
+static int runThread(void) {
+	pthread_t t;
+	pthread_create(&t, 0, worker, 0);
+	pthread_join(t, 0);
+	return result;
+}
+*/
+import "C"
+
+import "fmt"
+
+var ch = make(chan int)
+
+func mayPanic() (r int) {
+	defer func() {
+		if recover() != nil {
+			r = 7
+		}
+	}()
+	panic("boom")
+}
+
+//export goF
+func goF(x C.int) C.int {
+	v := mayPanic()
+	for i := 0; i < 50; i++ {
+		v += <-ch
+	}
+	return C.int(v)
+}
+
+func main() {
+	for k := 0; k < 4; k++ {
+		go func() {
+			for {
+				ch <- 1
+			}
+		}()
+	}
+	fmt.Println(C.runThread())
+}
+"#;
+
+#[test]
+fn a_c_thread_callback_that_recovers_and_parks_stays_on_its_thread() {
+    let dir = program("parks.go", C_THREAD_PARKS);
+    for gomaxprocs in ["1", "2", "4"] {
+        for _ in 0..5 {
+            let r = morestack(dir.path(), "parks.go", &[], &[("GOMAXPROCS", gomaxprocs)]);
+            assert_eq!((r.code, r.stdout.as_str()), (Some(0), "57\n"), "GOMAXPROCS={gomaxprocs}: {}", r.show());
+        }
+    }
+}
+
+const GOEXIT_ON_C_THREAD: &str = r#"package main
+
+/*
+#include <pthread.h>
+extern void goF(void);
+static void *worker(void *arg) { goF(); return 0; }
+static void runThread(void) {
+	pthread_t t;
+	pthread_create(&t, 0, worker, 0);
+	pthread_join(t, 0);
+}
+*/
+import "C"
+
+import (
+	"fmt"
+	"runtime"
+)
+
+//export goF
+func goF() {
+	defer fmt.Println("deferred")
+	runtime.Goexit()
+}
+
+func main() {
+	C.runThread()
+	fmt.Println("joined")
+}
+"#;
+
+#[test]
+fn goexit_in_a_callback_is_fatal() {
+    let dir = program("goexit.go", GOEXIT_ON_C_THREAD);
+    let r = morestack(dir.path(), "goexit.go", &[], &[]);
+    assert_eq!((r.code, r.signal, r.stdout.as_str()), (Some(2), None, ""), "{}", r.show());
+    assert!(r.stderr.starts_with("fatal error: runtime.Goexit called in a cgo callback\n"), "{}", r.show());
 }

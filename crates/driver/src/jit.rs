@@ -70,6 +70,9 @@ impl Jitted {
 /// Compiles a checked program with the JIT and runs it; returns its exit status.
 pub fn run_jit(checked: &Checked, opts: &RunOptions) -> Result<i32, Error> {
     let Some(jit) = Jitted::new(checked, opts)? else { return Ok(0) };
+    // Never freed: when main.main returns, other goroutines still run the code and
+    // use the module's data until the process exits (as in Go).
+    let jit: &'static Jitted = Box::leak(Box::new(jit));
     let file_name = source_path(checked);
     for f in &jit.compiled.funcs {
         morestack_runtime::symtab::register(morestack_runtime::symtab::FuncInfo {
@@ -85,7 +88,7 @@ pub fn run_jit(checked: &Checked, opts: &RunOptions) -> Result<i32, Error> {
     let entry = module.get_finalized_function(compiled.entry);
     // SAFETY: `compiled.entry` was declared with the System V signature
     // `fn(g: *mut G)` (codegen::program), and the module is finalised, so the pointer is
-    // executable code of exactly that type. The module stays alive for the call.
+    // executable code of exactly that type. The module is never freed.
     let entry: unsafe extern "C" fn(*mut morestack_runtime::abi::G) = unsafe { std::mem::transmute(entry) };
     morestack_runtime::pkg::os::set_args(&opts.args);
     Ok(if opts.no_stack_check { morestack_runtime::run_main_fixed_stack(entry) } else { morestack_runtime::run_main(entry) })

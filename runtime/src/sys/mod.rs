@@ -3,7 +3,8 @@
 //! (and giving pages of it back),
 //! asking for the current thread's stack bounds and the executable mappings, sleeping
 //! and waking threads on a futex word, reading the monotonic clock, exiting; for C
-//! interop: fault signals and signal stacks, `dladdr`, the C library's `malloc`.
+//! interop: fault signals and signal stacks, `dladdr`, the C library's `malloc`; for
+//! the REPL: taking `SIGINT` synchronously.
 //!
 //! Not here: policy. Callers decide what to write, how big a mapping is and when to
 //! exit; these wrappers only retry interrupted or partial writes and report failures.
@@ -266,23 +267,31 @@ pub fn install_signal_stack(size: usize) {
     unsafe { libc::sigaltstack(&ss, std::ptr::null_mut()) };
 }
 
-/// The dynamic symbol containing `pc` and the object file it belongs to
-/// (`dladdr`): `(symbol, pc - symbol address, file)`; the symbol is absent for
-/// static functions.
-pub fn symbolize(pc: usize) -> Option<(Option<String>, usize, String)> {
-    // SAFETY: `dladdr` only reads the loader's tables; `info` is a valid out-pointer
-    // and the returned C strings live as long as the object stays loaded.
+/// Where `dladdr` places a code address.
+pub struct Symbol {
+    /// The dynamic symbol containing it (absent for static functions).
+    pub name: Option<&'static [u8]>,
+    /// The address minus the symbol's (or, without one, the object's base).
+    pub offset: usize,
+    /// The object file.
+    pub file: &'static [u8],
+}
+
+/// The dynamic symbol containing `pc` and its object file (`dladdr`). Allocates
+/// nothing (a fault handler calls it). The strings are the loader's: they live as
+/// long as the object stays loaded, and the runtime never unloads one.
+pub fn symbolize(pc: usize) -> Option<Symbol> {
+    // SAFETY: `dladdr` only reads the loader's tables; `info` is a valid out-pointer;
+    // the returned C strings are NUL-terminated and stay valid (see above).
     unsafe {
         let mut info: libc::Dl_info = std::mem::zeroed();
         if libc::dladdr(pc as *const libc::c_void, &mut info) == 0 {
             return None;
         }
-        let cstr = |p: *const libc::c_char| (!p.is_null()).then(|| std::ffi::CStr::from_ptr(p).to_string_lossy().into_owned());
-        let file = cstr(info.dli_fname).unwrap_or_default();
-        match cstr(info.dli_sname) {
-            Some(name) => Some((Some(name), pc - info.dli_saddr as usize, file)),
-            None => Some((None, pc - info.dli_fbase as usize, file)),
-        }
+        let bytes = |p: *const libc::c_char| (!p.is_null()).then(|| std::ffi::CStr::from_ptr(p).to_bytes());
+        let name = bytes(info.dli_sname);
+        let base = if name.is_some() { info.dli_saddr } else { info.dli_fbase };
+        Some(Symbol { name, offset: pc - base as usize, file: bytes(info.dli_fname).unwrap_or(b"") })
     }
 }
 
@@ -318,4 +327,32 @@ pub fn c_malloc(n: usize) -> *mut u8 {
         crate::panic::throw("runtime: out of memory (malloc)");
     }
     p
+}
+
+/// `{SIGINT}` as a signal set.
+fn sigint_set() -> libc::sigset_t {
+    // SAFETY: sigemptyset initialises the zeroed set; SIGINT is a valid signal.
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        libc::sigaddset(&mut set, libc::SIGINT);
+        set
+    }
+}
+
+/// Blocks `SIGINT` in the calling thread and so in every thread it (or they) start
+/// later: a Ctrl-C then stays pending for [`wait_sigint`] instead of running a handler
+/// on whatever stack a thread happens to be on.
+pub fn block_sigint() {
+    let set = sigint_set();
+    // SAFETY: a valid set; only this thread's mask changes.
+    unsafe { libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut()) };
+}
+
+/// Waits until a `SIGINT` is pending (blocked everywhere by [`block_sigint`]) and takes it.
+pub fn wait_sigint() {
+    let set = sigint_set();
+    let mut sig = 0;
+    // SAFETY: a valid set and out-pointer; sigwait only stores the signal number.
+    while unsafe { libc::sigwait(&set, &mut sig) } != 0 {}
 }
