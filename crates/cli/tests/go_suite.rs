@@ -2,8 +2,10 @@
 //! which golang-go depends on), run unmodified through the real `morestack` binary.
 //!
 //! `testsuite/go119-pass.txt` lists the files that pass; any listed file that no
-//! longer passes is a regression and fails this test. Failures of unlisted files are
-//! expected: the supported subset of Go grows issue by issue.
+//! longer passes is a regression and fails this test. Every `// run` file runs both
+//! with the JIT and as an executable (`--mode=both`): a listed file must pass in both.
+//! Failures of unlisted files are expected: the supported subset of Go grows issue by
+//! issue.
 //!
 //! To (re)write the list after making more files pass:
 //!
@@ -17,7 +19,7 @@
 
 use std::path::Path;
 
-use morestack_testrunner::{run_to, TestArgs};
+use morestack_testrunner::{run_to, Modes, TestArgs};
 
 const GO_SUITE: &str = "/usr/share/go-1.19/test";
 const DEFAULT_TIMEOUT_SECS: u64 = 10;
@@ -43,6 +45,7 @@ fn go_suite_regressions() {
     let bless = std::env::var_os("MORESTACK_BLESS").is_some();
 
     let mut args = TestArgs::new(vec![suite.to_path_buf()]);
+    args.mode = Modes::Both;
     args.timeout = std::env::var("MORESTACK_GO_SUITE_TIMEOUT")
         .ok()
         .and_then(|s| s.parse().ok())

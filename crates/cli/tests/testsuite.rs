@@ -1,11 +1,13 @@
 //! The conformance harness over `testsuite/`: every Go test file there (`run/`,
 //! `errorcheck/`, and any directory added later) is one test case, run through the
 //! real `morestack` binary by the test runner's per-file function, exactly as
-//! `morestack test testsuite/` would run it.
+//! `morestack test --mode=both testsuite/` would run it: a `// run` file is a second
+//! case, `NAME [aot]`, built into an executable and run (docs/aot.md).
 //!
 //! A file the runner skips (an unsupported directive, a build constraint) is reported
 //! as ignored, with the reason. Filter as usual:
-//! `cargo test -p morestack-cli --test testsuite -- run/closures`.
+//! `cargo test -p morestack-cli --test testsuite -- run/closures` (both modes),
+//! `-- '[aot]'` (every executable).
 //! `MORESTACK_TEST_TIMEOUT=SECS` changes the per-file time limit.
 //!
 //! Expected outputs (`run/*.out`) come from real Go: `testsuite/bless.sh` regenerates
@@ -15,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use libtest_mimic::{Arguments, Completion, Failed, Trial};
-use morestack_testrunner::{collect_files, run_one, Status, DEFAULT_TIMEOUT_SECS};
+use morestack_testrunner::{collect_files, parse_test, run_one, Action, Mode, Status, DEFAULT_TIMEOUT_SECS};
 
 fn main() {
     let args = Arguments::from_args();
@@ -38,15 +40,27 @@ fn main() {
     };
     let trials = files
         .into_iter()
-        .map(|file| {
+        .flat_map(|file| {
+            let runs_program = std::fs::read_to_string(&file.path)
+                .ok()
+                .and_then(|src| parse_test(&src).ok())
+                .is_some_and(|spec| matches!(spec.action, Action::Run { .. }));
+            let modes: &[Mode] = if runs_program { &[Mode::Jit, Mode::Aot] } else { &[Mode::Jit] };
             let morestack = morestack.clone();
-            Trial::ignorable_test(file.name.clone(), move || {
-                let outcome = run_one(&file.path, &morestack, timeout);
-                match outcome.status {
-                    Status::Pass => Ok(Completion::Completed),
-                    Status::Skip => Ok(Completion::ignored_with(outcome.reason)),
-                    Status::Fail => Err(Failed::from(outcome.report())),
-                }
+            modes.iter().map(move |&mode| {
+                let name = match mode {
+                    Mode::Jit => file.name.clone(),
+                    Mode::Aot => format!("{} [aot]", file.name),
+                };
+                let (path, morestack) = (file.path.clone(), morestack.clone());
+                Trial::ignorable_test(name, move || {
+                    let outcome = run_one(&path, &morestack, timeout, mode);
+                    match outcome.status {
+                        Status::Pass => Ok(Completion::Completed),
+                        Status::Skip => Ok(Completion::ignored_with(outcome.reason)),
+                        Status::Fail => Err(Failed::from(outcome.report())),
+                    }
+                })
             })
         })
         .collect();
