@@ -17,6 +17,7 @@
 //! | [`cgo`] | calls into C on the system stack, callbacks from C, C's faults |
 //! | `sema`, `lock` | goroutine wait queues by address (for `sync`), the futex lock and note |
 //! | [`symtab`], [`traceback`] | compiled-function table, frame-pointer tracebacks |
+//! | [`repl`] | REPL mode: each input a main goroutine; a panic, stack overflow or Ctrl-C ends only its goroutine |
 //! | [`aot`] | the start of an ahead-of-time executable (`runtime.rt0_go`) |
 //! | `arch` | all assembly (only module with `asm!`) |
 //! | `sys` | all OS calls (only module calling libc) |
@@ -42,6 +43,7 @@ mod lock;
 pub mod panic;
 pub mod pkg;
 pub mod print;
+pub mod repl;
 pub mod sched;
 mod sema;
 pub mod stack;

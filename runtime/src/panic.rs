@@ -108,13 +108,16 @@ static STRING_TYPE: Type = Type::leaf(Kind::String, 16, "", None);
 /// Runs on the system stack (a no-op switch when already there), so a fatal error
 /// raised on a nearly full goroutine stack still has room to print.
 fn die(head: Vec<u8>) -> ! {
-    crate::stack::systemstack_noreturn(move || {
-        let mut head = head;
-        append_goroutine_header(&mut head);
-        traceback::append_traceback(&mut head, crate::arch::frame_pointer());
-        append_running_goroutine_tail(&mut head, 2);
-        write_fatal(&head)
-    })
+    crate::stack::systemstack_noreturn(move || write_fatal(&fatal_report(head)))
+}
+
+/// `head`, then the running goroutine's header, traceback and `created by` lines, as a
+/// fatal error prints them. On the system stack: the walk starts at this frame.
+pub(crate) fn fatal_report(mut head: Vec<u8>) -> Vec<u8> {
+    append_goroutine_header(&mut head);
+    traceback::append_traceback(&mut head, crate::arch::frame_pointer());
+    append_running_goroutine_tail(&mut head, 2);
+    head
 }
 
 /// Writes a dying program's report and exits 2. Only the first goroutine to die
@@ -163,10 +166,29 @@ pub fn throw_no_traceback(msg: &str) -> ! {
 
 /// A fatal error: `fatal error: MSG`, traceback, exit 2. Not recoverable.
 pub fn throw(msg: &str) -> ! {
+    die(fatal_head(msg))
+}
+
+fn fatal_head(msg: &str) -> Vec<u8> {
     let mut b = b"fatal error: ".to_vec();
     b.extend_from_slice(msg.as_bytes());
     b.push(b'\n');
-    die(b)
+    b
+}
+
+/// A fatal error of the running goroutine alone (a stack overflow): as [`throw`],
+/// except in REPL mode, where it ends only that goroutine (`crate::repl`).
+pub(crate) fn throw_goroutine(msg: &str) -> ! {
+    if !crate::repl::enabled() {
+        throw(msg)
+    }
+    let head = fatal_head(msg);
+    crate::stack::systemstack_noreturn(move || {
+        let report = fatal_report(head);
+        // SAFETY: on g0 of this thread's M, whose curg (the goroutine that hit the
+        // error) is suspended below us; it is abandoned here.
+        unsafe { crate::repl::end_goroutine((*current_m()).curg, report, crate::repl::Outcome::Fatal) }
+    })
 }
 
 /// A panic whose value is the string `msg` (what `panic("...")` in Go library code
@@ -466,8 +488,27 @@ unsafe fn goexit_m(g: *mut G, sp: usize, fp: usize, pc: usize) -> ! {
         crate::cgo::check_goexit(&*g);
         let p = new_panic(g, nil, true, sp, fp, pc);
         run_deferred_calls(g, p);
-        // Drop every panic record; g0's switch point goes back to where the oldest
-        // one found it (the frames below are abandoned with the goroutine).
+        if crate::repl::enabled() {
+            // An input that calls Goexit ends there; its waiter must hear of it.
+            crate::repl::end_goroutine(g, Vec::new(), crate::repl::Outcome::Goexit)
+        }
+        let m = (*g).m;
+        abandon_records(g);
+        crate::sched::end_goroutine(g);
+        crate::sched::schedule(m)
+    }
+}
+
+/// Drops `g`'s panic records once its frames are abandoned for good (it ends where it
+/// stands), putting g0's switch point back where the oldest panic found it (the g0
+/// frames of the panic machinery are abandoned too), and finishes the `sync.Once`
+/// calls in progress.
+///
+/// # Safety
+/// On g0 of `g.m` with `g` suspended; nothing on its stack is used any more.
+pub(crate) unsafe fn abandon_records(g: *mut G) {
+    // SAFETY: caller's contract; the records are live and owned by `g`.
+    unsafe {
         let m = (*g).m;
         let mut q = (*g).panic;
         while let Some(r) = q.as_ref() {
@@ -477,8 +518,6 @@ unsafe fn goexit_m(g: *mut G, sp: usize, fp: usize, pc: usize) -> ! {
         }
         (*g).panic = std::ptr::null_mut();
         crate::pkg::sync::finish_abandoned_onces(g, 0);
-        crate::sched::end_goroutine(g);
-        crate::sched::schedule(m)
     }
 }
 
@@ -688,6 +727,9 @@ unsafe fn fatalpanic(g: *mut G) -> ! {
             let p = &*(*g).panic;
             traceback::append_traceback_at(&mut b, p.pc, p.fp);
             append_running_goroutine_tail(&mut b, 2);
+        }
+        if crate::repl::enabled() {
+            crate::repl::end_goroutine(g, b, crate::repl::Outcome::Panicked)
         }
         write_fatal(&b)
     }

@@ -690,6 +690,8 @@ pub(crate) unsafe extern "C" fn newstack(
     bp: usize,
     framesize: usize,
 ) -> SpBp {
+    // SAFETY: on g0 in newstack, the goroutine suspended in morestack.
+    unsafe { crate::repl::check_interrupt(gp) };
     // SAFETY: morestack passes the running goroutine, whose M is live.
     let (g, knobs) = unsafe { (&mut *gp, (*(*gp).m).knobs) };
     // A preemption request yields here when the frame fits (else the stack grows
@@ -715,12 +717,13 @@ pub(crate) unsafe extern "C" fn newstack(
         unsafe { *(sp as *mut usize) += arch::RESUME_OFFSET };
         return SpBp { sp, bp };
     }
-    let newsize = match grow_size(old, used, framesize, knobs.stackmove, knobs.max_stack.saturating_sub(agg_in_use(g))) {
+    let max = crate::repl::max_stack(knobs.max_stack);
+    let newsize = match grow_size(old, used, framesize, knobs.stackmove, max.saturating_sub(agg_in_use(g))) {
         Ok(n) => n,
         Err(_) => {
             let mut detail = b"runtime: sp=".to_vec();
             append_stack_range(&mut detail, sp, g);
-            stack_overflow(knobs.max_stack, &detail)
+            stack_overflow(max, &detail)
         }
     };
     // Registers are not verified: argument registers beyond a function's parameters
@@ -780,7 +783,7 @@ fn stack_overflow(max: usize, detail: &[u8]) -> ! {
     b.extend_from_slice(b"-byte limit\n");
     b.extend_from_slice(detail);
     sys::write_all(sys::STDERR, &b);
-    crate::panic::throw("stack overflow")
+    crate::panic::throw_goroutine("stack overflow")
 }
 
 /// Appends `0xSP stack=[0xLO, 0xHI]\n` as Go's stack messages do.
@@ -1125,7 +1128,7 @@ unsafe fn agg_grow(g: &mut G, size: u64) -> *mut u8 {
     // `fatal error: stack overflow` rather than exhausting memory.
     // SAFETY: a non-null M is live while its goroutine runs (a G without one exists
     // only in unit tests).
-    let max = if g.m.is_null() { MAX_STACK_SIZE } else { unsafe { (*g.m).knobs.max_stack } };
+    let max = if g.m.is_null() { MAX_STACK_SIZE } else { crate::repl::max_stack(unsafe { (*g.m).knobs.max_stack }) };
     // A fixed stack (stackguard0 == 0, `--no-stack-check`) is reserved whole and not
     // subject to the limit; only its aggregates count.
     let stack = if g.stackguard0 == 0 { 0 } else { g.stack_hi - g.stack_lo };
