@@ -27,6 +27,10 @@ pub struct Options {
     /// Omit the stack-check prologue (only to measure its cost: the program must then
     /// run on one large fixed stack).
     pub no_stack_check: bool,
+    /// Import the package variables by their symbols (`main.NAME`) instead of
+    /// defining them in the module: their storage lives elsewhere and outlives the
+    /// module (the REPL keeps each one at a fixed address across inputs, docs/repl.md).
+    pub extern_globals: bool,
 }
 
 /// `stackguard0`'s offset in `G` (docs/abi.md, "Goroutine").
@@ -355,13 +359,16 @@ pub fn compile(module: &mut dyn Module, file: &SourceFile, ast: &ast::File, info
                     for name in &spec.names {
                         let Some(obj) = info.def_of(name.id) else { continue };
                         let ty = info.object(obj).ty;
-                        let size = info.types.size_of(ty).max(1) as usize;
-                        let data = p.module.declare_data(&format!("main.{}", name.name), Linkage::Local, true, false).map_err(|e| vec![Diagnostic::new(name.span, e.to_string())])?;
+                        let linkage = if opts.extern_globals { Linkage::Import } else { Linkage::Local };
+                        let data = p.module.declare_data(&format!("main.{}", name.name), linkage, true, false).map_err(|e| vec![Diagnostic::new(name.span, e.to_string())])?;
+                        p.globals.insert(obj, data);
+                        if opts.extern_globals {
+                            continue;
+                        }
                         let mut desc = DataDescription::new();
-                        desc.define_zeroinit(size);
+                        desc.define_zeroinit(info.types.size_of(ty).max(1) as usize);
                         desc.set_align(info.types.align_of(ty).max(1));
                         p.module.define_data(data, &desc).expect("global defined once");
-                        p.globals.insert(obj, data);
                     }
                 }
             }

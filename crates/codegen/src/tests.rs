@@ -36,7 +36,7 @@ pub(crate) fn compile_src_with(src: &str, cgo: Option<&types::cgo::CgoDecls>) ->
     let (info, diags) = types::check_file_cgo(&file, &ast, cgo);
     assert!(diags.is_empty(), "{}", syntax::source::render(&file, &diags));
     let mut module = JITModule::new(JITBuilder::with_isa(crate::build_isa(), default_libcall_names()));
-    let out = compile(&mut module, &file, &ast, &info, &Options { keep_clif: true, no_stack_check: false }).unwrap_or_else(|d| panic!("{}", syntax::source::render(&file, &d)));
+    let out = compile(&mut module, &file, &ast, &info, &Options { keep_clif: true, ..Default::default() }).unwrap_or_else(|d| panic!("{}", syntax::source::render(&file, &d)));
     let funcs = out.funcs.into_iter().map(|f| (f.name, f.clif.unwrap_or_default())).collect();
     let symbols = module.declarations().get_functions().map(|(id, decl)| decl.linkage_name(id).into_owned()).collect();
     Compiled { funcs, symbols }

@@ -37,7 +37,7 @@ impl Jitted {
             builder.symbol_lookup_fn(Box::new(move |name| c.symbol(name)));
         }
         let mut module = JITModule::new(builder);
-        let cg_opts = codegen::Options { keep_clif: opts.emit_clif, no_stack_check: opts.no_stack_check };
+        let cg_opts = codegen::Options { keep_clif: opts.emit_clif, no_stack_check: opts.no_stack_check, ..Default::default() };
         let compiled = codegen::compile(&mut module, &checked.file, &checked.ast, &checked.info, &cg_opts).map_err(|d| render(&checked.file, &d, Report::First10))?;
         if opts.emit_clif {
             for f in &compiled.funcs {
