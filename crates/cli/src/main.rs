@@ -19,7 +19,8 @@ const EXAMPLES: &str = "Examples:
   morestack check prog.go                report diagnostics only
   morestack asm --func fib prog.go       machine code of main.fib, prologue included
   morestack test testsuite/              run Go-style test files
-  morestack test /usr/share/go-1.19/test/ken";
+  morestack test /usr/share/go-1.19/test/ken
+  morestack repl                         an interactive session";
 
 #[derive(Subcommand)]
 enum Command {
@@ -66,6 +67,9 @@ enum Command {
     },
     /// Run Go-style test files (`// run`, `// errorcheck`, `// compile`).
     Test(morestack_testrunner::TestArgs),
+    /// An interactive session: declarations and statements compiled with the JIT as
+    /// you type them (docs/repl.md).
+    Repl,
     /// Print the version.
     Version,
 }
@@ -117,6 +121,7 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         }
+        Command::Repl => ExitCode::from(repl::run() as u8),
         Command::Version => {
             println!("morestack {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
