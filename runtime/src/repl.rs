@@ -30,7 +30,7 @@ use std::sync::atomic::{AtomicBool, AtomicU8, AtomicUsize, Ordering};
 
 use crate::abi::G;
 use crate::lock::Lock;
-use crate::sched::G_RUNNING;
+use crate::sched::{G_RUNNING, G_WAITING};
 use crate::stack::Gobuf;
 use crate::{arch, sys};
 
@@ -110,19 +110,27 @@ pub fn run(entry: unsafe extern "C" fn(*mut G), max_stack: usize) -> Outcome {
 }
 
 /// The watcher thread: takes each Ctrl-C and keeps poisoning the input goroutine's
-/// guard until the input has seen the request or ended.
+/// guard until the input has seen the request or ended. A parked input has no stack
+/// check to run: it stops when it runs again, and the user is told so.
 fn watch_interrupts() {
     loop {
         sys::wait_sigint();
         INTERRUPT.store(true, Ordering::Release);
+        let mut told = false;
         while INTERRUPT.load(Ordering::Acquire) {
             let Some(g) = input_goroutine() else { break };
             // SAFETY: Gs are never freed; an aligned word store that the goroutine's
             // prologue reads (as sysmon's). Should the input end and its G be reused
             // meanwhile, the poison costs that goroutine one needless stack growth.
             unsafe {
-                if (*g).sched_state.status.load(Ordering::Acquire) == G_RUNNING {
-                    AtomicUsize::from_ptr(std::ptr::addr_of_mut!((*g).stackguard0)).store(STACK_INTERRUPT, Ordering::Release);
+                match (*g).sched_state.status.load(Ordering::Acquire) {
+                    G_RUNNING => AtomicUsize::from_ptr(std::ptr::addr_of_mut!((*g).stackguard0)).store(STACK_INTERRUPT, Ordering::Release),
+                    G_WAITING if !told => {
+                        told = true;
+                        let note = format!("interrupt: the input is blocked ({}); it stops when it runs again (Ctrl-\\ quits)\n", (*g).sched_state.waitreason);
+                        sys::write_all(sys::STDERR, note.as_bytes());
+                    }
+                    _ => {}
                 }
             }
             sys::usleep(REPOISON_US);
