@@ -161,6 +161,12 @@ impl Repl {
             Parsed::Invalid(diags) => return eprint!("{}", syntax::source::render(&input.file, &diags)),
             Parsed::Incomplete => unreachable!("complete inputs only"),
         };
+        if let Input::Decls { decls, .. } = &parsed {
+            if let Some(d) = decls.iter().find(|d| d.kind == input::DeclKind::Func && d.names.iter().any(|n| n == "main")) {
+                let diag = Diagnostic::new(d.span, "func main is the REPL's: each input runs as main.main (choose another name)");
+                return eprint!("{}", syntax::source::render(&input.file, &[diag]));
+            }
+        }
         let candidate = self.session.with_input(&input, &parsed);
         let checked = match check_with_value(&candidate, &parsed) {
             Ok((checked, _)) => checked,

@@ -171,6 +171,8 @@ impl Candidate {
             w.glue(&format!("var {} {}\n", v.name, v.ty), &v.at.input, v.at.span.lo);
         }
         let end = input.file.text.len() as u32;
+        // Glue after the input stands for its last line.
+        let last = input.file.text.trim_end().len() as u32;
         match parsed {
             Input::Decls { decls, .. } => {
                 for d in decls {
@@ -184,7 +186,7 @@ impl Candidate {
                 w.copy(input, *lhs);
                 w.glue(" = ", input, rhs.lo);
                 w.copy(input, *rhs);
-                w.glue("\nfunc main() {}\n", input, end);
+                w.glue("\nfunc main() {}\n", input, last);
             }
             Input::Stmts { value: v } => {
                 w.glue("func main() {\n", input, 0);
@@ -198,7 +200,7 @@ impl Candidate {
                     }
                     _ => w.copy(input, Span::new(0, end)),
                 }
-                w.glue("\n}\n", input, end);
+                w.glue("\n}\n", input, last);
             }
         }
         w
