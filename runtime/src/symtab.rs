@@ -1,6 +1,7 @@
 //! The table of compiled functions: for each one its code range, Go name, source file
 //! and a code-offset → line table. The driver registers every function after JIT
-//! finalisation; tracebacks look program counters up here.
+//! finalisation, an executable's `runtime.rt0_go` (crate::aot) before its program
+//! starts; tracebacks look program counters up here.
 //!
 //! Invariants: functions do not overlap; `lines` is sorted by code offset. Registration
 //! may happen from any thread at any time; lookups sort the table once (lazily, after
