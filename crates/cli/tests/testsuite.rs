@@ -17,7 +17,9 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use libtest_mimic::{Arguments, Completion, Failed, Trial};
-use morestack_testrunner::{collect_files, parse_test, run_one, Action, Mode, Status, DEFAULT_TIMEOUT_SECS};
+use morestack_testrunner::{
+    collect_files, parse_test, run_one, Action, Mode, Status, DEFAULT_TIMEOUT_SECS,
+};
 
 fn main() {
     let args = Arguments::from_args();
@@ -45,7 +47,11 @@ fn main() {
                 .ok()
                 .and_then(|src| parse_test(&src).ok())
                 .is_some_and(|spec| matches!(spec.action, Action::Run { .. }));
-            let modes: &[Mode] = if runs_program { &[Mode::Jit, Mode::Aot] } else { &[Mode::Jit] };
+            let modes: &[Mode] = if runs_program {
+                &[Mode::Jit, Mode::Aot]
+            } else {
+                &[Mode::Jit]
+            };
             let morestack = morestack.clone();
             modes.iter().map(move |&mode| {
                 let name = match mode {

@@ -5,6 +5,8 @@
 //! and the C side's pointer variables to fill in. The layout is `Program` in
 //! `runtime/src/aot.rs`; change both together.
 
+#![allow(clippy::result_large_err, reason = "the result type of the `Module` calls these functions make")]
+
 use cranelift_codegen::ir::types::I32;
 use cranelift_codegen::ir::{AbiParam, InstBuilder, Signature, UserFuncName};
 use cranelift_codegen::isa::CallConv;

@@ -715,7 +715,10 @@ mod tests {
         let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
         write("good.go", "// run\n//sh: true\n");
         // Its executable fails (the JIT run comes first, before the build).
-        write("aot_bad.go", "// run\n//build: touch built\n//sh: [ -e built ] && exit 4; true\n");
+        write(
+            "aot_bad.go",
+            "// run\n//build: touch built\n//sh: [ -e built ] && exit 4; true\n",
+        );
         write("check.go", "// compile\n//sh: exit 0\n");
         let pass_list = dir.path().join("pass.txt");
         std::fs::write(&pass_list, "good.go\naot_bad.go\n").unwrap();
@@ -730,7 +733,11 @@ mod tests {
         let text = String::from_utf8(text).unwrap();
         // Two results per run test, one for the compile test.
         assert_eq!((s.passed, s.failed, s.skipped), (4, 1, 0), "{text}");
-        let modes: Vec<_> = s.results.iter().map(|r| (r.file.name.as_str(), r.outcome.mode)).collect();
+        let modes: Vec<_> = s
+            .results
+            .iter()
+            .map(|r| (r.file.name.as_str(), r.outcome.mode))
+            .collect();
         assert_eq!(
             modes,
             [
@@ -742,11 +749,18 @@ mod tests {
             ]
         );
         assert_eq!(s.regressions.len(), 1, "{:?}", s.regressions);
-        assert!(s.regressions[0].starts_with("aot_bad.go [aot]: failed: exit status 4"), "{:?}", s.regressions);
+        assert!(
+            s.regressions[0].starts_with("aot_bad.go [aot]: failed: exit status 4"),
+            "{:?}",
+            s.regressions
+        );
         assert!(text.contains("--- REGRESSION aot_bad.go [aot] ("), "{text}");
         assert_eq!(s.new_passes, ["check.go"]);
         // Only files that pass in every mode are written.
-        assert_eq!(std::fs::read_to_string(&written).unwrap(), "check.go\ngood.go\n");
+        assert_eq!(
+            std::fs::read_to_string(&written).unwrap(),
+            "check.go\ngood.go\n"
+        );
     }
 
     #[test]
@@ -805,7 +819,10 @@ mod tests {
         assert_eq!(c.args.pass_list, Some(PathBuf::from("p.txt")));
         assert!(Cli::try_parse_from(["t"]).is_err(), "a path is required");
         assert_eq!(Cli::try_parse_from(["t", "x"]).unwrap().args.timeout, 30);
-        assert_eq!(Cli::try_parse_from(["t", "x"]).unwrap().args.mode, Modes::Jit);
+        assert_eq!(
+            Cli::try_parse_from(["t", "x"]).unwrap().args.mode,
+            Modes::Jit
+        );
         let c = Cli::try_parse_from(["t", "--mode=both", "x"]).unwrap();
         assert_eq!(c.args.mode.modes(), [Mode::Jit, Mode::Aot]);
         assert!(Cli::try_parse_from(["t", "--mode=gc", "x"]).is_err());

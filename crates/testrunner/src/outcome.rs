@@ -153,7 +153,9 @@ pub fn run_one(path: &Path, morestack: &Path, timeout: Duration, mode: Mode) -> 
                 }
                 Mode::Aot => run_aot(&command, &run, &morestack, file_name, args),
             };
-            ran.and_then(|(status, output, shown)| judge_run(path, &spec, status, &output).map_err(naming(&shown)))
+            ran.and_then(|(status, output, shown)| {
+                judge_run(path, &spec, status, &output).map_err(naming(&shown))
+            })
         }
         // Every error, as Go's test/run.go compiles errorcheck tests with `-e`.
         Action::ErrorCheck { want_error } => {
@@ -163,14 +165,16 @@ pub fn run_one(path: &Path, morestack: &Path, timeout: Duration, mode: Mode) -> 
             run(cmd, &shown).and_then(|(status, output)| {
                 let full = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
                 let output = shorten_paths(&output, &full.to_string_lossy(), &file_name_str);
-                judge_errorcheck(&src, &file_name_str, *want_error, status, &output).map_err(naming(&shown))
+                judge_errorcheck(&src, &file_name_str, *want_error, status, &output)
+                    .map_err(naming(&shown))
             })
         }
         Action::Compile => {
             let mut cmd = command(&morestack);
             cmd.arg("check").arg(file_name);
             let shown = format!("morestack check {file_name_str}");
-            run(cmd, &shown).and_then(|(status, output)| judge_compile(status, &output).map_err(naming(&shown)))
+            run(cmd, &shown)
+                .and_then(|(status, output)| judge_compile(status, &output).map_err(naming(&shown)))
         }
     };
     let mut outcome = match judged {
@@ -184,7 +188,7 @@ pub fn run_one(path: &Path, morestack: &Path, timeout: Duration, mode: Mode) -> 
 }
 
 /// A judgement's reason, followed by the command that was judged.
-fn naming(shown: &str) -> impl Fn((String, String)) -> (String, String) + '_ {
+fn naming(shown: &str) -> impl Fn(Failure) -> Failure + '_ {
     move |(reason, details)| (format!("{reason}: {shown}"), details)
 }
 
@@ -193,15 +197,20 @@ fn naming(shown: &str) -> impl Fn((String, String)) -> (String, String) + '_ {
 /// program, as `morestack run` reports the same diagnostics.
 fn run_aot(
     command: &dyn Fn(&Path) -> Command,
-    run: &dyn Fn(Command, &str) -> Result<(ExitStatus, String), (String, String)>,
+    run: &dyn Fn(Command, &str) -> Ran,
     morestack: &Path,
     file_name: &OsStr,
     args: &[String],
-) -> Result<(ExitStatus, String, String), (String, String)> {
+) -> Result<(ExitStatus, String, String), Failure> {
     let tmp = tempfile::Builder::new()
         .prefix("morestack-test-")
         .tempdir()
-        .map_err(|e| (format!("cannot create a temporary directory: {e}"), String::new()))?;
+        .map_err(|e| {
+            (
+                format!("cannot create a temporary directory: {e}"),
+                String::new(),
+            )
+        })?;
     let stem = Path::new(file_name).file_stem().unwrap_or(file_name);
     let exe = tmp.path().join(stem);
     let mut build = command(morestack);
@@ -220,15 +229,14 @@ fn run_aot(
 
 /// Runs `cmd` (shown as `shown` in reasons): its exit status and combined output,
 /// or why the test fails whatever it expected (a time-out, a crash, too much output).
-fn run_judged(
-    cmd: Command,
-    shown: &str,
-    timeout: Duration,
-    spec: &TestSpec,
-) -> Result<(ExitStatus, String), (String, String)> {
+fn run_judged(cmd: Command, shown: &str, timeout: Duration, spec: &TestSpec) -> Ran {
     let program = PathBuf::from(cmd.get_program());
-    let captured = run_captured(cmd, timeout)
-        .map_err(|e| (format!("cannot execute {}: {e}", program.display()), String::new()))?;
+    let captured = run_captured(cmd, timeout).map_err(|e| {
+        (
+            format!("cannot execute {}: {e}", program.display()),
+            String::new(),
+        )
+    })?;
     let output = String::from_utf8_lossy(&captured.output).into_owned();
     let Some(status) = captured.status else {
         return Err((
@@ -248,7 +256,13 @@ fn run_judged(
     Ok((status, output))
 }
 
-type Judgement = Result<(), (String, String)>;
+/// Why a test failed: the reason (one line) and the details.
+type Failure = (String, String);
+
+type Judgement = Result<(), Failure>;
+
+/// A command's exit status and combined output, unless it failed the test itself.
+type Ran = Result<(ExitStatus, String), Failure>;
 
 fn judge_run(path: &Path, spec: &TestSpec, status: ExitStatus, output: &str) -> Judgement {
     let out_file: PathBuf = path.with_extension("out");
@@ -455,7 +469,8 @@ mod tests {
     fn aot_builds_then_runs_the_executable() {
         let c = Case::new();
         c.file("a.out", "<x y> <z>\n");
-        let src = "// run 'x y' z\n//sh: for a; do printf '<%s> ' \"$a\"; done | sed 's/ $//'; echo\n";
+        let src =
+            "// run 'x y' z\n//sh: for a; do printf '<%s> ' \"$a\"; done | sed 's/ $//'; echo\n";
         let p = c.file("a.go", src);
         let o = run_one(&p, fake(), Duration::from_secs(20), Mode::Aot);
         pass(&o);
@@ -464,11 +479,20 @@ mod tests {
         // The program's failure names both steps.
         let p = c.file("b.go", "// run\n//sh: echo oops; exit 3\n");
         let o = run_one(&p, fake(), Duration::from_secs(20), Mode::Aot);
-        fail(&o, "exit status 3, want 0, output differs: morestack build b.go && ./b");
+        fail(
+            &o,
+            "exit status 3, want 0, output differs: morestack build b.go && ./b",
+        );
         // A failed build is judged as the program's run: its output and status.
-        let p = c.file("d.go", "// run\n//build: echo 'd.go:1:1: bad' >&2; exit 1\n");
+        let p = c.file(
+            "d.go",
+            "// run\n//build: echo 'd.go:1:1: bad' >&2; exit 1\n",
+        );
         let o = run_one(&p, fake(), Duration::from_secs(20), Mode::Aot);
-        fail(&o, "exit status 1, want 0, output differs: morestack build d.go");
+        fail(
+            &o,
+            "exit status 1, want 0, output differs: morestack build d.go",
+        );
         fail(&o, "+d.go:1:1: bad");
         // Tests that run no program have no mode.
         let p = c.file("e.go", "// compile\n//sh: exit 0\n");
