@@ -38,7 +38,7 @@ use cranelift_codegen::isa::TargetIsa;
 use cranelift_codegen::settings::{self, Configurable};
 use cranelift_module::FuncId;
 
-pub use program::{compile, Options};
+pub use program::{compile, Options, SHARED_TYPE_PREFIX};
 pub use startup::{define_startup, Startup};
 
 /// Every Cranelift setting the compiler uses, for the host machine.

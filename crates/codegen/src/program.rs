@@ -3,7 +3,7 @@
 //! the read-only data the functions refer to: string literals, type descriptors and
 //! the static closure objects of top-level functions used as values.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use ::types::packages::MethodCall;
 use ::types::{ChanDir, Info, ObjId, ObjKind, TypeId, TypeKind};
@@ -31,7 +31,15 @@ pub struct Options {
     /// defining them in the module: their storage lives elsewhere and outlives the
     /// module (the REPL keeps each one at a fixed address across inputs, docs/repl.md).
     pub extern_globals: bool,
+    /// Name every type descriptor by its type (`go.type:` and `type_key`) and export
+    /// it, importing instead those named here: descriptors defined by earlier modules,
+    /// so that all modules share one descriptor per type, as interface comparisons and
+    /// type assertions (by descriptor address) need (the REPL, docs/repl.md).
+    pub shared_types: Option<HashSet<String>>,
 }
+
+/// The prefix of the symbols of shared type descriptors (`Options::shared_types`).
+pub const SHARED_TYPE_PREFIX: &str = "go.type:";
 
 /// `stackguard0`'s offset in `G` (docs/abi.md, "Goroutine").
 const STACK_CHECK: stackcheck::StackCheck = stackcheck::StackCheck { guard_offset: 16 };
@@ -93,6 +101,7 @@ pub(crate) struct Program<'a> {
     /// after it.
     thunk_counts: HashMap<(String, &'static str), u32>,
     data_count: u32,
+    shared_types: Option<&'a HashSet<String>>,
 }
 
 impl<'a> Program<'a> {
@@ -131,8 +140,19 @@ impl<'a> Program<'a> {
             return id;
         }
         // Declared before its contents are built, so recursive types refer to it.
-        let name = self.next_data_name("go.type");
-        let id = self.module.declare_data(&name, Linkage::Local, false, false).expect("fresh data name");
+        let (name, linkage) = match self.shared_types {
+            Some(known) => {
+                let name = format!("{SHARED_TYPE_PREFIX}{}", type_key(&self.info.types, ty));
+                if known.contains(&name) {
+                    let id = self.module.declare_data(&name, Linkage::Import, false, false).expect("a type's one name");
+                    self.type_descs.insert(ty, id);
+                    return id;
+                }
+                (name, Linkage::Export)
+            }
+            None => (self.next_data_name("go.type"), Linkage::Local),
+        };
+        let id = self.module.declare_data(&name, linkage, false, false).expect("fresh data name");
         self.type_descs.insert(ty, id);
 
         let types = &self.info.types;
@@ -321,6 +341,7 @@ pub fn compile(module: &mut dyn Module, file: &SourceFile, ast: &ast::File, info
         closure_counts: HashMap::new(),
         thunk_counts: HashMap::new(),
         data_count: 0,
+        shared_types: opts.shared_types.as_ref(),
     };
 
     // Declarations first: bodies may refer to anything in the package.
@@ -554,4 +575,40 @@ fn finish(p: &mut Program, ctx: &mut Context, id: FuncId, name: String, opts: &O
         .collect();
     ctx.clear();
     Ok(CompiledFunc { id, name, code_size, stub_offset, lines, landing_pads, clif })
+}
+
+/// A string that identifies a type across separately checked files: its spelling with
+/// every defined type followed by its underlying type (`main.P{struct{X int}}`), so
+/// that two types share a key only if they have the same name and the same layout.
+fn type_key(types: &::types::Types, ty: TypeId) -> String {
+    fn key(types: &::types::Types, ty: TypeId, named: &mut Vec<TypeId>) -> String {
+        let list = |ts: &[TypeId], named: &mut Vec<TypeId>| ts.iter().map(|&t| key(types, t, named)).collect::<Vec<_>>().join(",");
+        match types.kind(ty) {
+            TypeKind::Named { underlying, .. } => {
+                let name = types.runtime_name(ty);
+                match underlying {
+                    // Inside its own definition, a type is its name.
+                    Some(u) if !named.contains(&ty) => {
+                        named.push(ty);
+                        let inner = key(types, *u, named);
+                        named.pop();
+                        format!("{name}{{{inner}}}")
+                    }
+                    _ => name,
+                }
+            }
+            TypeKind::Pointer(e) => format!("*{}", key(types, *e, named)),
+            TypeKind::Slice(e) => format!("[]{}", key(types, *e, named)),
+            TypeKind::Array { len, elem } => format!("[{len}]{}", key(types, *elem, named)),
+            TypeKind::Chan { dir, elem } => format!("chan{dir:?} {}", key(types, *elem, named)),
+            TypeKind::Struct { fields } => {
+                let fs: Vec<String> = fields.iter().map(|f| format!("{} {}", f.name, key(types, f.ty, named))).collect();
+                format!("struct{{{}}}", fs.join(";"))
+            }
+            TypeKind::Func(sig) => format!("func({}{}) ({})", list(&sig.params, named), if sig.variadic { "..." } else { "" }, list(&sig.results, named)),
+            TypeKind::Tuple(ts) => format!("({})", list(ts, named)),
+            TypeKind::Interface { .. } | TypeKind::Basic(_) => types.type_string(ty),
+        }
+    }
+    key(types, ty, &mut Vec::new())
 }
