@@ -110,6 +110,11 @@ fn a_session_survives_panics_overflows_and_interrupts() {
     r.command(":asm fib", &["TEXT main.fib"]);
     r.input(&["fib(10)"], &["55"]);
 
+    // An interface value keeps its dynamic type in later inputs (one type
+    // descriptor per type across modules).
+    r.input(&["var v any = fib(5)"], &[]);
+    r.input(&["v == 5 && v.(int) == 5"], &["true"]);
+
     r.p.send_line(":quit").unwrap();
     r.p.exp_eof().unwrap();
     assert!(home.path().join(".morestack_history").exists(), "the history is saved in $HOME");

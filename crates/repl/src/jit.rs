@@ -6,10 +6,15 @@
 //! type descriptors and strings are referenced by the values it created. Package
 //! variables are not the module's: codegen imports them by symbol (`main.NAME`), and
 //! each symbol resolves to the variable's storage, allocated once when the variable
-//! is declared and never freed or moved.
+//! is declared and never freed or moved. Type descriptors are shared the same way: a
+//! module imports the descriptors earlier modules defined (by a name that spells the
+//! type), so a value keeps its dynamic type across inputs (`==` and type assertions
+//! compare descriptors by address).
+
+use std::collections::{HashMap, HashSet};
 
 use cranelift_jit::{JITBuilder, JITModule};
-use cranelift_module::default_libcall_names;
+use cranelift_module::{default_libcall_names, Linkage, Module};
 use morestack_runtime::symtab;
 use syntax::ast::File;
 use syntax::SourceFile;
@@ -32,9 +37,14 @@ pub fn alloc_var(size: u64) -> usize {
     Box::leak(vec![0u64; words].into_boxed_slice()).as_mut_ptr() as usize
 }
 
-/// A new module with the runtime's entry points and the variables `vars` (name,
-/// address) resolvable by symbol.
-fn module(vars: &[(String, usize)]) -> JITModule {
+/// The type descriptors of the modules run so far, by symbol: every later module uses
+/// these.
+#[derive(Default)]
+pub struct TypeDescs(HashMap<String, usize>);
+
+/// A new module with the runtime's entry points, the variables `vars` (name,
+/// address) and the shared type descriptors resolvable by symbol.
+fn module(vars: &[(String, usize)], types: &TypeDescs) -> JITModule {
     let mut builder = JITBuilder::with_isa(codegen::build_isa(), default_libcall_names());
     for (name, addr) in morestack_runtime::symbols() {
         builder.symbol(name, addr);
@@ -42,20 +52,32 @@ fn module(vars: &[(String, usize)]) -> JITModule {
     for (name, addr) in vars {
         builder.symbol(format!("main.{name}"), *addr as *const u8);
     }
+    for (name, addr) in &types.0 {
+        builder.symbol(name, *addr as *const u8);
+    }
     JITModule::new(builder)
 }
 
-fn options(keep_clif: bool) -> codegen::Options {
-    codegen::Options { keep_clif, extern_globals: true, ..Default::default() }
+fn options(keep_clif: bool, types: &TypeDescs) -> codegen::Options {
+    let shared: HashSet<String> = types.0.keys().cloned().collect();
+    codegen::Options { keep_clif, extern_globals: true, shared_types: Some(shared), ..Default::default() }
 }
 
 /// Compiles `program` and runs its entry point (package initialisers, then `main`)
-/// as a new goroutine, with goroutine stacks limited to `max_stack` bytes.
-pub fn run(program: &Checked, vars: &[(String, usize)], max_stack: usize) -> Result<morestack_runtime::repl::Outcome, String> {
-    let mut module = module(vars);
-    let compiled = codegen::compile(&mut module, &program.file, &program.ast, &program.info, &options(false)).map_err(|d| program.map.render(&d))?;
+/// as a new goroutine, with goroutine stacks limited to `max_stack` bytes. The
+/// type descriptors the module defines join `types`.
+pub fn run(program: &Checked, vars: &[(String, usize)], types: &mut TypeDescs, max_stack: usize) -> Result<morestack_runtime::repl::Outcome, String> {
+    let mut module = module(vars, types);
+    let compiled = codegen::compile(&mut module, &program.file, &program.ast, &program.info, &options(false, types)).map_err(|d| program.map.render(&d))?;
     module.finalize_definitions().map_err(|e| format!("linking: {e}"))?;
     let module: &'static JITModule = Box::leak(Box::new(module));
+    for (id, decl) in module.declarations().get_data_objects() {
+        if let (Linkage::Export, Some(name)) = (decl.linkage, &decl.name) {
+            if name.starts_with(codegen::SHARED_TYPE_PREFIX) {
+                types.0.insert(name.clone(), module.get_finalized_data(id).0 as usize);
+            }
+        }
+    }
     for f in &compiled.funcs {
         // A function comes from one input: its file is that input, its lines that
         // input's lines.
@@ -89,8 +111,9 @@ pub fn run(program: &Checked, vars: &[(String, usize)], max_stack: usize) -> Res
 /// The Cranelift IR of the functions named `main.NAME` or nested in it (closures,
 /// thunks), compiled from `program`.
 pub fn clif(program: &Checked, name: &str) -> Result<String, String> {
-    let mut module = module(&[]);
-    let compiled = codegen::compile(&mut module, &program.file, &program.ast, &program.info, &options(true)).map_err(|d| program.map.render(&d))?;
+    let types = TypeDescs::default();
+    let mut module = module(&[], &types);
+    let compiled = codegen::compile(&mut module, &program.file, &program.ast, &program.info, &options(true, &types)).map_err(|d| program.map.render(&d))?;
     let full = format!("main.{name}");
     let nested = format!("{full}.");
     Ok(compiled

@@ -52,6 +52,7 @@ struct Repl {
     /// The number of the next input (`[N]` in prompts, diagnostics and tracebacks).
     next: u32,
     max_stack: usize,
+    types: jit::TypeDescs,
 }
 
 /// Runs the interactive loop on standard input until `:quit` or end of input; returns
@@ -70,7 +71,7 @@ pub fn run() -> i32 {
         // A missing or unreadable history is no reason not to start.
         let _ = editor.load_history(h);
     }
-    let mut repl = Repl { session: Session::default(), next: 1, max_stack: DEFAULT_MAX_STACK };
+    let mut repl = Repl { session: Session::default(), next: 1, max_stack: DEFAULT_MAX_STACK, types: jit::TypeDescs::default() };
     let mut pending = String::new();
     loop {
         let prompt = if pending.is_empty() { format!("[{}]> ", repl.next) } else { "...> ".to_string() };
@@ -175,7 +176,7 @@ impl Repl {
         let defs = new_vars(&checked, &input, &candidate);
         let storage: Vec<(String, usize)> = defs.iter().map(|(name, ty, _)| (name.clone(), jit::alloc_var(checked.info.types.size_of(*ty)))).collect();
         let vars: Vec<(String, usize)> = candidate.session_vars().iter().map(|v| (v.name.clone(), v.addr)).chain(storage.iter().cloned()).collect();
-        match jit::run(&checked, &vars, self.max_stack) {
+        match jit::run(&checked, &vars, &mut self.types, self.max_stack) {
             Ok(Outcome::Completed) => {
                 for name in &candidate.forgotten {
                     println!("(variable {name} is gone: its type was redeclared)");
