@@ -80,6 +80,7 @@ for p in "${programs[@]}"; do
     [ -f "$src" ] || { echo "run.sh: no such benchmark: $src" >&2; exit 2; }
     go build -o "$out/$p.go-bin" "$src"
     gccgo -O2 -o "$out/$p.gccgo-bin" "$src"
+    "$morestack" build -o "$out/$p.aot-bin" "$src"
 done
 
 # measure TOOL PROGRAM CMD...: one run; appends "PROGRAM TOOL WALL_MS RSS_KIB" to
@@ -102,9 +103,10 @@ measure() {
     echo "$prog $tool $(( (end - start) / 1000000 )) $rss" >>"$out/results.tsv"
 }
 
-# `nocheck` is morestack without stack-check prologues on one fixed stack: the
-# difference to `morestack` is what the checks cost.
-tools=(go gccgo morestack nocheck)
+# `morestack` is the JIT (`morestack run`: compilation included), `aot` the executable
+# of `morestack build`; `nocheck` is the JIT without stack-check prologues on one fixed
+# stack: the difference to `morestack` is what the checks cost.
+tools=(go gccgo morestack aot nocheck)
 
 : >"$out/results.tsv"
 declare -A status_of
@@ -122,6 +124,7 @@ for row in "${rows[@]}"; do
             go) cmd=("$out/$p.go-bin") ;;
             gccgo) cmd=("$out/$p.gccgo-bin") ;;
             morestack) cmd=("$morestack" run "$here/$p.go") ;;
+            aot) cmd=("$out/$p.aot-bin") ;;
             nocheck) cmd=("$morestack" run --no-stack-check "$here/$p.go") ;;
         esac
         status_of[$row.$tool]=ok
