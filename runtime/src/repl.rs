@@ -48,6 +48,9 @@ pub enum Outcome {
     Fatal,
     /// Ctrl-C (reported).
     Interrupted,
+    /// Blocked for good with every other goroutine: Go's deadlock report was printed
+    /// and the input's goroutine stays parked (it can never run again).
+    Deadlocked,
 }
 
 /// `stackguard0` of the input when Ctrl-C asks it to stop: above every SP without
@@ -105,6 +108,7 @@ pub fn run(entry: unsafe extern "C" fn(*mut G), max_stack: usize) -> Outcome {
         x if x == Outcome::Panicked as u8 => Outcome::Panicked,
         x if x == Outcome::Fatal as u8 => Outcome::Fatal,
         x if x == Outcome::Interrupted as u8 => Outcome::Interrupted,
+        x if x == Outcome::Deadlocked as u8 => Outcome::Deadlocked,
         _ => Outcome::Completed,
     }
 }
@@ -172,6 +176,13 @@ static RETURN_AT_ONCE: [extern "C" fn(); 1] = [return_at_once];
 /// Writes `report` and ends goroutine `g` where it stands; an input's waiter learns
 /// `outcome`.
 ///
+/// The scheduler found every goroutine blocked for good while an input waits (its
+/// report printed): the input ends as [`Outcome::Deadlocked`], its goroutine parked
+/// for ever, and the session goes on.
+pub(crate) fn deadlocked() {
+    OUTCOME.store(Outcome::Deadlocked as u8, Ordering::Release);
+}
+
 /// # Safety
 /// On g0 of `g.m`, `g` its curg and suspended; nothing of `g`'s stack, nor of this g0
 /// stack below the switch point that `g`'s oldest panic found, is used any more.

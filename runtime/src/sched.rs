@@ -1280,11 +1280,26 @@ fn checkdead(s: &mut SchedData) {
     let mut sorted = waiting;
     // SAFETY: as above.
     sorted.sort_by_key(|&g| unsafe { (*g).goid });
-    for g in sorted {
+    for &g in &sorted {
         // SAFETY: a WAITING goroutine's stack and `sched` are stable: nothing runs it.
         unsafe { append_parked_traceback(&mut b, g) };
     }
     sys::write_all(sys::STDERR, &b);
+    if crate::repl::enabled() {
+        // Only the input ends: its waiter is woken, its goroutine stays parked.
+        for g in sorted {
+            // SAFETY: as above; `main_done` is only read by whoever ends the goroutine,
+            // which can no longer happen.
+            let done = unsafe { std::mem::replace(&mut (*g).sched_state.main_done, std::ptr::null()) };
+            if !done.is_null() {
+                s.main_live -= 1;
+                crate::repl::deadlocked();
+                // SAFETY: the waiter's note lives until it is woken.
+                unsafe { (*done).wakeup() };
+            }
+        }
+        return;
+    }
     sys::exit(2)
 }
 

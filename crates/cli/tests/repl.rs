@@ -62,7 +62,7 @@ impl Repl {
 }
 
 #[test]
-fn a_session_survives_panics_overflows_and_interrupts() {
+fn a_session_survives_panics_overflows_interrupts_and_deadlocks() {
     let home = tempfile::tempdir().unwrap();
     let mut r = Repl::start(home.path());
 
@@ -94,6 +94,11 @@ fn a_session_survives_panics_overflows_and_interrupts() {
     r.output(&["(Ctrl-C)"], &["interrupted", "main.step(...)", "\t[12]:1 +0x", "main.main(...)", "\t[14]:1 +0x"]);
     r.input(&["spins > 1000 && counter == 5"], &["true"]);
 
+    // An input blocked for good while nothing else runs: Go's deadlock report, and
+    // only the input ends.
+    r.input(&["<-make(chan int)"], &["fatal error: all goroutines are asleep - deadlock!", " [chan receive]:", "main.main(...)", "\t[16]:1 +0x"]);
+    r.input(&["counter * 1001"], &["5005"]);
+
     // A goroutine keeps running between inputs.
     r.input(&["import \"time\""], &[]);
     r.input(&["var ticks int"], &[]);
@@ -104,7 +109,7 @@ fn a_session_survives_panics_overflows_and_interrupts() {
     r.input(&["seen > 0 && ticks > seen"], &["true"]);
 
     // Errors name the input; the session goes on.
-    r.input(&["fib(undefinedName)"], &["[21]:1:5: undefined: undefinedName"]);
+    r.input(&["fib(undefinedName)"], &["[23]:1:5: undefined: undefinedName"]);
     r.command(":type fib(3)", &["int"]);
     r.command(":clif fib", &["; main.fib", "function "]);
     r.command(":asm fib", &["TEXT main.fib"]);
