@@ -153,12 +153,13 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
     }
 
     /// Emits a call of `func()` closure `fnv` (nil: Go's nil-dereference panic),
-    /// directly when its code is known.
-    pub fn call_func0(&mut self, fnv: Value, known: Option<KnownCode>) {
+    /// directly when its code is known. `may_unwind`: a panic in it may end in a
+    /// recovery in this function (see `emit_call`).
+    pub fn call_func0(&mut self, fnv: Value, known: Option<KnownCode>, may_unwind: bool) {
         if let Some(k) = known {
             let f = self.p.module.declare_func_in_func(k.func, self.b.func);
             let args: &[Value] = if k.takes_closure { &[self.g, fnv] } else { &[self.g] };
-            self.emit_call(Callee::Direct(f), args, true);
+            self.emit_call(Callee::Direct(f), args, may_unwind);
             return;
         }
         self.nil_check(fnv);
@@ -166,7 +167,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         let no_args = types::types::Signature { params: vec![], results: vec![], variadic: false };
         let sig = go_signature(&self.info.types, &no_args, true);
         let sigref = self.b.import_signature(sig);
-        self.emit_call(Callee::Indirect(sigref, code), &[self.g, fnv], true);
+        self.emit_call(Callee::Indirect(sigref, code), &[self.g, fnv], may_unwind);
     }
 
     /// Fills the exit block: runs the pending deferred calls (newest first), unlinks
@@ -190,7 +191,11 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
                 let cleared = self.b.ins().band_imm_s(bits, !(1i64 << slot));
                 self.b.ins().store(flags, cleared, frame, REC_BITS);
                 let fnv = self.b.ins().load(PTR, flags, frame, REC_FNS + 8 * slot as i32);
-                self.call_func0(fnv, known);
+                // Slot 0 runs last: with every bit cleared, none of this function's
+                // deferred calls is left to recover a panic in it, so this frame is no
+                // recovery target there and a plain call does (a try_call makes the
+                // whole function save every callee-saved register).
+                self.call_func0(fnv, known, slot != 0);
                 self.b.ins().jump(next, &[]);
                 self.b.switch_to_block(next);
                 self.b.seal_block(next);
@@ -206,7 +211,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             self.b.ins().brif(some, run, &[], done, &[]);
             self.b.switch_to_block(run);
             self.b.seal_block(run);
-            self.call_func0(popped[1], None);
+            self.call_func0(popped[1], None, true);
             self.b.ins().jump(head, &[]);
             self.b.seal_block(head);
             self.b.switch_to_block(done);

@@ -305,7 +305,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
                 self.b.ins().brif(first, run, &[], done, &[]);
                 self.b.switch_to_block(run);
                 self.b.seal_block(run);
-                self.call_func0(args[0], None);
+                self.call_func0(args[0], None, true);
                 self.call_runtime(end, &[self.g, recv], &[]);
                 self.b.ins().jump(done, &[]);
                 self.b.switch_to_block(done);
