@@ -120,8 +120,6 @@ pub struct MCgo {
     segments: Vec<Segment>,
     /// Segments no longer in use, kept for the next deep recursion.
     spare: Vec<(usize, usize)>,
-    /// System stack in use: the thread's plus the segments'.
-    total: usize,
     /// An M made for a thread C created (`needm`): each callback gets a new goroutine.
     extra: bool,
 }
@@ -223,12 +221,13 @@ unsafe fn push_segment(m: *mut M) -> usize {
     unsafe {
         let g0 = (*m).g0;
         let mc = &mut (*m).cgo;
-        if mc.total == 0 {
-            mc.total = (*g0).stack_hi - (*g0).stack_lo;
-        }
+        // In use: the thread's own stack (g0's bounds before the first segment) and
+        // the segments.
+        let (lo, hi) = mc.segments.first().map_or(((*g0).stack_lo, (*g0).stack_hi), |s| s.prev);
+        let in_use = hi - lo + mc.segments.iter().map(|s| s.hi - s.lo).sum::<usize>();
         let size = mc.segments.last().map_or(FIRST_SEGMENT, |s| (s.hi - s.lo) * 2);
         let max = (*m).knobs.max_system_stack;
-        if mc.total + size > max {
+        if in_use + size > max {
             let mut b = b"runtime: system stack exceeds ".to_vec();
             append_uint(&mut b, max as u64);
             b.extend_from_slice(b"-byte limit (");
@@ -241,7 +240,6 @@ unsafe fn push_segment(m: *mut M) -> usize {
             Some(i) => mc.spare.swap_remove(i),
             None => sys::map_system_stack(size).unwrap_or_else(|| crate::panic::throw("runtime: cannot allocate system stack")),
         };
-        mc.total += size;
         mc.segments.push(Segment { lo, hi, depth: mc.depth, prev: ((*g0).stack_lo, (*g0).stack_hi) });
         (*g0).stack_lo = lo;
         (*g0).stack_hi = hi;
@@ -259,7 +257,6 @@ unsafe fn pop_segments(m: *mut M, depth: usize) {
         let mc = &mut (*m).cgo;
         while mc.segments.last().is_some_and(|s| s.depth > depth) {
             let s = mc.segments.pop().expect("checked");
-            mc.total -= s.hi - s.lo;
             mc.spare.push((s.lo, s.hi));
             ((*g0).stack_lo, (*g0).stack_hi) = s.prev;
             (*g0).stackguard0 = s.prev.0 + crate::stack::STACK_GUARD;

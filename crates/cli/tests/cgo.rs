@@ -40,36 +40,9 @@ fn morestack(dir: &Path, file: &str, args: &[&str], env: &[(&str, &str)]) -> Run
     run_with_timeout(cmd, TIMEOUT)
 }
 
-const DEPTH: &str = r#"package main
-
-/*
-static int increase(int a) { return goIncrease(a); }
-*/
-import "C"
-
-import (
-	"fmt"
-	"os"
-	"strconv"
-)
-
-var limit C.int
-
-//export goIncrease
-func goIncrease(a C.int) C.int {
-	a++
-	if a >= limit {
-		return a
-	}
-	return C.increase(a)
-}
-
-func main() {
-	n, _ := strconv.Atoi(os.Args[1])
-	limit = C.int(n)
-	fmt.Println("depth:", goIncrease(0))
-}
-"#;
+/// Seed 000's Go→C→Go recursion to the depth given as the argument (the program
+/// `bench/cgo.sh` measures).
+const DEPTH: &str = include_str!("../../../bench/cgo/depth.go");
 
 #[test]
 fn go_c_go_recursion_a_million_deep() {

@@ -1,5 +1,6 @@
 //! The front end's syntax layer: source files and diagnostics, Go's lexer (with its
-//! automatic semicolon insertion), the AST, and a recursive-descent parser.
+//! automatic semicolon insertion), the AST, a recursive-descent parser, and a walk
+//! over a file's expressions.
 //!
 //! Nothing here knows about types or code generation.
 
@@ -7,6 +8,7 @@ pub mod ast;
 pub mod lexer;
 pub mod parser;
 pub mod source;
+pub mod walk;
 
 pub use parser::parse_file;
 pub use source::{Diagnostic, SourceFile, Span};
