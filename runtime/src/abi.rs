@@ -14,7 +14,7 @@
 //!  +24 goid
 //!  +32 agg_sp       <- aggregate-stack prologue
 //!  +40 agg_limit
-//!  +48 defer        <- functions with defers link their DeferFrame here
+//!  +48 defer        <- functions with general-path defers link their DeferFrame here
 //!  +56 m, sched, morebuf, agg, panic, sched_state...: runtime-private
 //!      (crate::stack, crate::panic, crate::sched)
 //! ```
@@ -23,7 +23,7 @@ use std::mem::offset_of;
 
 /// A goroutine. Compiled code receives `*mut G` as its first (VMContext) parameter;
 /// every prologue compares SP with `stackguard0`, functions with aggregates bump
-/// `agg_sp` and functions with defers push their [`DeferFrame`] on `defer`, so offsets
+/// `agg_sp` and functions with general-path defers push their [`DeferFrame`] on `defer`, so offsets
 /// 0..56 are frozen (docs/abi.md "Goroutine"). The fields after them are the
 /// runtime's (see `crate::stack` and `crate::panic` for what they hold).
 #[repr(C)]
@@ -75,17 +75,16 @@ const _: () = assert!(offset_of!(G, agg_sp) == 32);
 const _: () = assert!(offset_of!(G, agg_limit) == 40);
 const _: () = assert!(offset_of!(G, defer) == 48);
 
-/// The defers of one active function (docs/abi.md "Defer"). Compiled code allocates it
-/// in the function's aggregate-stack frame on entry, links it into `G::defer`, and
-/// unlinks it on return; only functions containing `defer` have one.
-///
-/// A function uses either open-coded defers (bit `i` of `open_bits` set: the closure in
-/// `open_fns[i]` is pending; at most 8) or the general list (`general`, LIFO), never
-/// both. Whoever runs a deferred call clears its bit / unlinks its node first.
+/// The general-path defers of one active function (docs/abi.md "Defer"). Compiled code
+/// allocates it in the function's aggregate-stack frame on entry, links it into
+/// `G::defer`, and unlinks it on return; only functions whose defers are not
+/// open-coded have one (open-coded ones keep their pending calls in their native
+/// frame, found through `symtab::FuncInfo::open_defers`). Whoever runs a deferred
+/// call unlinks its node first.
 #[repr(C)]
 #[derive(Debug)]
 pub struct DeferFrame {
-    /// The next older frame with defers.
+    /// The next older frame with a record.
     pub link: *mut DeferFrame,
     /// The function's frame pointer: identifies the frame on the goroutine stack (the
     /// stack copier adjusts it).
@@ -94,20 +93,15 @@ pub struct DeferFrame {
     /// aggregate frame: what a recovery into this frame restores.
     pub agg_sp: usize,
     pub agg_limit: usize,
-    /// Pending open-coded defers.
-    pub open_bits: u64,
-    /// Pending general defers, newest first.
+    /// Pending deferred calls, newest first.
     pub general: *mut DeferNode,
-    /// The closures of the open-coded defers (as many as the function has).
-    pub open_fns: [usize; 0],
 }
 
 const _: () = assert!(offset_of!(DeferFrame, fp) == 8);
 const _: () = assert!(offset_of!(DeferFrame, agg_sp) == 16);
 const _: () = assert!(offset_of!(DeferFrame, agg_limit) == 24);
-const _: () = assert!(offset_of!(DeferFrame, open_bits) == 32);
-const _: () = assert!(offset_of!(DeferFrame, general) == 40);
-const _: () = assert!(offset_of!(DeferFrame, open_fns) == 48);
+const _: () = assert!(offset_of!(DeferFrame, general) == 32);
+const _: () = assert!(std::mem::size_of::<DeferFrame>() == 40);
 
 /// One general defer: a `func()` closure pointer (possibly nil). Nodes made by
 /// `runtime.newdefer` carry the closure object itself after the header, in one of a

@@ -9,7 +9,7 @@
 use std::ffi::{c_char, CStr};
 
 use crate::abi::G;
-use crate::symtab::{self, FuncInfo, LandingPad};
+use crate::symtab::{self, FuncInfo, LandingPad, OpenDefers};
 
 /// A compiled program, as its object file lays it out (all pointers are relocations,
 /// filled in by the linker; a pointer with a zero count may be null).
@@ -44,6 +44,9 @@ pub struct Func {
     /// address.
     pub pads: *const [u32; 3],
     pub npads: u64,
+    /// Open-coded functions: their defer slot's `fp_offset << 32 | count`; 0 for
+    /// others.
+    pub open_defers: u64,
 }
 
 /// An `//export`ed function: the C stub's pointer variable `_cgo_export_fn_F` and the
@@ -83,6 +86,7 @@ pub unsafe extern "C" fn rt0_go(argc: i32, argv: *const *const c_char, prog: *co
                 .iter()
                 .map(|&[ret, handler, frame_offset]| LandingPad { ret, handler, frame_offset })
                 .collect(),
+            open_defers: (f.open_defers != 0).then(|| OpenDefers { fp_offset: (f.open_defers >> 32) as u32, count: f.open_defers as u32 }),
         });
     }
     if prog.cgo != 0 {

@@ -2,12 +2,15 @@
 //!
 //! # The model (Go's runtime/panic.go, with records instead of stack scanning)
 //!
-//! * A function containing `defer` allocates a [`DeferFrame`] in its aggregate-stack
-//!   frame on entry and links it into `g.defer`; it unlinks it when it returns
-//!   (docs/abi.md "Defer"). Its pending deferred calls are `func()` closures: open-coded
-//!   ones in `open_fns` with a bit in `open_bits`, general ones in the `general` list.
-//!   On a normal return compiled code runs them itself, directly from the deferring
-//!   frame (what Go's `jmpdefer` achieved).
+//! * A function's pending deferred calls are `func()` closures, kept where Go 1.14+
+//!   keeps them (crates/codegen's defers): an *open-coded* function (no defer in a
+//!   loop) in a slot of its own native frame (a word of bits, then the closures), which
+//!   nothing links anywhere: the symbol table records the slot's offset below the
+//!   frame pointer (`symtab::OpenDefers`, Go's `FUNCDATA_OpenCodedDeferInfo`); any
+//!   other function in a [`DeferFrame`] record in its aggregate-stack frame, linked
+//!   into `g.defer` on entry and unlinked when it returns. On a normal return compiled
+//!   code runs them itself, directly from the deferring frame (what Go's `jmpdefer`
+//!   achieved).
 //! * A panic enters through one of `arch`'s panic stubs (`runtime.gopanic`,
 //!   `runtime.panicBounds`, ...), which record compiled code's SP/BP and switch to g0,
 //!   or from runtime code via [`panic_value`] (the context is then that of the
@@ -15,7 +18,10 @@
 //!   above what `systemstack` saved: the runtime's frames are abandoned). [`gopanic_m`] pushes a [`Panic`] on `g.panic` and runs the
 //!   pending deferred calls newest first *on the goroutine stack, below the panicking
 //!   frames* (`arch::call_deferred`): they can see those frames, grow the stack and
-//!   panic again. Only Rust frames of the panic machinery live on g0.
+//!   panic again. It finds them by walking the frame-pointer chain from the panicking
+//!   frame outwards ([`next_deferred`]): each frame that is `g.defer`'s record, or an
+//!   open-coded function's with bits set, has pending calls. Only Rust frames of the
+//!   panic machinery live on g0.
 //! * `recover()` is `runtime.gorecover(g, fp)`: effective only if the calling
 //!   function's caller is the deferred-call frame record of the current panic (`argp`),
 //!   i.e. it was called directly by the panic machinery, and the panic is not already
@@ -23,18 +29,26 @@
 //! * After a deferred call returns with its panic recovered, [`recovery`] unwinds to the
 //!   frame that deferred it: it finds that frame's active call site on the frame-pointer
 //!   chain, looks up the call's exception landing pad (Cranelift `try_call`, registered
-//!   in `symtab`), restores the aggregate stack from the frame's `DeferFrame`, and jumps
-//!   there with SP = FP - frame_offset. Every call in a function with defers is a
+//!   in `symtab`), restores the aggregate stack from the frame's `DeferFrame` (an
+//!   open-coded frame has none: its aggregate frame is intact, and the space the
+//!   unwound frames used stays allocated until it returns), and jumps there with
+//!   SP = FP - frame_offset. Every call in a function with defers is a
 //!   `try_call` to a `tail`-convention callee, which clobbers all registers, so SP, FP
 //!   and PC are the whole state the landing pad needs. The landing pad runs the
 //!   frame's remaining defers and returns its results normally.
 //!
 //! Invariants relied on:
-//! * `g.defer` lists frames innermost first; the panic loop pops a frame's record only
-//!   once it has no pending calls, so at a recovery `g.defer` is the recovering frame.
+//! * `g.defer` lists records innermost first, and every record belongs to a frame on
+//!   the chain at or above the panic's scan cursor ([`Panic::scan_fp`]): frames below
+//!   it have no pending calls left. The panic loop unlinks a record once it has no
+//!   pending calls, so at a recovery the recovering frame's record (if any) is
+//!   `g.defer`.
+//! * Whoever runs a deferred call clears its bit or unlinks its node first, so a
+//!   nested panic or a recovery never runs it twice.
 //! * Records hold goroutine-stack addresses only in `DeferFrame::fp` and `Panic`'s
-//!   `sp`/`fp`/`argp`; the stack copier adjusts exactly those ([`adjust_records`]).
-//!   Rust code on g0 re-reads them after every deferred call.
+//!   `sp`/`fp`/`argp`/`scan_fp`; the stack copier adjusts exactly those
+//!   ([`adjust_records`]); open-coded slots hold no stack addresses. Rust code on g0
+//!   re-reads them after every deferred call.
 //! * While a deferred call runs, `g0.sched` points below the panic's g0 frames, so
 //!   nested switches to g0 cannot overwrite them; a recovery that abandons g0 frames
 //!   restores `g0.sched` to what it was when the oldest abandoned panic began.
@@ -85,6 +99,10 @@ pub(crate) struct Panic {
     /// The frame record of the deferred call running now (`arch::call_deferred`
     /// builds it at `sp - 16`); 0 between calls.
     argp: usize,
+    /// The scan cursor: the frame (frame pointer, a return address into its function)
+    /// whose deferred calls run now; the frames below it have none left.
+    scan_fp: usize,
+    scan_pc: usize,
     /// `g0.sched` when this panic began.
     g0_sched: Gobuf,
     /// Its place among the records that save `g0.sched` (`cgo::next_g0_save`).
@@ -306,22 +324,71 @@ pub(crate) unsafe extern "C" fn panic_entry(
     }
 }
 
-/// The next pending deferred call of frame `d`, unlinked: `Some(closure)` (0 for a
-/// deferred nil func), `None` when the frame has none left.
+/// A frame with a pending deferred call, found by [`next_deferred`] (which leaves the
+/// panic's scan cursor on it).
+#[derive(Clone, Copy)]
+enum Deferring {
+    /// An open-coded function's frame.
+    Open,
+    /// A frame on the general path: `g.defer`.
+    General(*mut DeferFrame),
+}
+
+/// The next pending deferred call for panic `p`, unlinked: walks the frame-pointer
+/// chain from the scan cursor outwards to the first frame with one, and leaves the
+/// cursor there. `Some((frame, closure))` (closure 0: a deferred nil func), `None` when
+/// no frame has any left.
 ///
 /// # Safety
-/// `d` is a live frame record.
-unsafe fn take_deferred(d: *mut DeferFrame) -> Option<usize> {
-    // SAFETY: caller's contract; `open_fns` has an entry for every bit compiled code
-    // sets.
+/// On g0; `g` is suspended in `p`'s context, its chain intact from the cursor up.
+unsafe fn next_deferred(g: *mut G, p: *mut Panic) -> Option<(Deferring, usize)> {
+    // SAFETY: caller's contract: every frame pointer on the chain is a live frame of
+    // `g`'s stack, below `stack_hi` (checked), and `[fp + 8]` is its return address;
+    // an open-coded function's slot lies at the offset its metadata records.
     unsafe {
-        let bits = (*d).open_bits;
-        if bits != 0 {
-            let i = 63 - bits.leading_zeros() as usize;
-            (*d).open_bits = bits & !(1u64 << i);
-            return Some(std::ptr::addr_of!((*d).open_fns).cast::<usize>().add(i).read());
+        let (mut fp, mut pc) = ((*p).scan_fp, (*p).scan_pc);
+        while fp != 0 && fp.is_multiple_of(8) && fp + 16 <= (*g).stack_hi {
+            if let Some(d) = (*g).defer.as_mut() {
+                if d.fp < fp {
+                    throw("panic: a defer record below the frames being scanned");
+                }
+                if d.fp == fp {
+                    match pop_general(d) {
+                        Some(fnv) => {
+                            ((*p).scan_fp, (*p).scan_pc) = (fp, pc);
+                            return Some((Deferring::General(d), fnv));
+                        }
+                        None => {
+                            (*g).defer = d.link;
+                            continue;
+                        }
+                    }
+                }
+            }
+            // `pc` is a return address: its call belongs to the function.
+            if let Some(open) = symtab::open_defers(pc.saturating_sub(1)) {
+                let slot = fp - open.fp_offset as usize;
+                let bits = (slot as *const u64).read();
+                if bits != 0 {
+                    let i = 63 - bits.leading_zeros() as usize;
+                    if i >= open.count as usize {
+                        throw("panic: open-coded defer bits out of range");
+                    }
+                    (slot as *mut u64).write(bits & !(1u64 << i));
+                    let fnv = ((slot + 8 + 8 * i) as *const usize).read();
+                    ((*p).scan_fp, (*p).scan_pc) = (fp, pc);
+                    return Some((Deferring::Open, fnv));
+                }
+            }
+            let next = (fp as *const usize).read();
+            pc = ((fp + 8) as *const usize).read();
+            if next <= fp {
+                break;
+            }
+            fp = next;
         }
-        pop_general(d)
+        ((*p).scan_fp, (*p).scan_pc) = (0, 0);
+        None
     }
 }
 
@@ -538,6 +605,8 @@ unsafe fn new_panic(g: *mut G, arg: Eface, goexit: bool, sp: usize, fp: usize, p
             fp,
             pc,
             argp: 0,
+            scan_fp: fp,
+            scan_pc: pc,
             g0_sched: (*g0).sched,
             g0_save: crate::cgo::next_g0_save(&mut *g),
         }));
@@ -555,15 +624,7 @@ unsafe fn run_deferred_calls(g: *mut G, p: *mut Panic) {
     // SAFETY: caller's contract. `g`'s records are only touched by compiled code while
     // a deferred call runs, and re-read here after each call.
     unsafe {
-        loop {
-            let d = (*g).defer;
-            if d.is_null() {
-                break;
-            }
-            let Some(fnv) = take_deferred(d) else {
-                (*g).defer = (*d).link;
-                continue;
-            };
+        while let Some((frame, fnv)) = next_deferred(g, p) {
             let fnv = if fnv == 0 { NIL_FUNC.as_ptr() as usize } else { fnv };
             (*p).argp = (*p).sp - 16;
             // This M's g0 holds our frames while the call runs: should it park, the
@@ -573,27 +634,32 @@ unsafe fn run_deferred_calls(g: *mut G, p: *mut Panic) {
             (*g).sched_state.lockedm = outer;
             (*p).argp = 0;
             if (*p).recovered {
-                recovery(g, p, d);
+                recovery(g, p, frame);
             }
         }
     }
 }
 
-/// Panic `p` was recovered by a call deferred by frame `d`: discards `p` (and older
-/// panics whose deferred calls ran inside the frames being unwound) and resumes `d`'s
-/// function at the landing pad of its active call.
+/// Panic `p` was recovered by a call deferred by `frame`, where `p`'s scan cursor
+/// stands: discards `p` (and older panics whose deferred calls ran inside the frames
+/// being unwound) and resumes the frame's function at the landing pad of its active
+/// call.
 ///
 /// # Safety
-/// On g0, right after `p`'s deferred call returned; `d` is the frame record it came
-/// from.
-unsafe fn recovery(g: *mut G, p: *mut Panic, d: *mut DeferFrame) -> ! {
+/// On g0, right after `p`'s deferred call returned.
+unsafe fn recovery(g: *mut G, p: *mut Panic, frame: Deferring) -> ! {
     // SAFETY: caller's contract; the frame chain from the deferred-call record up to
     // `d`'s frame is intact (nothing between has returned).
     unsafe {
-        if (*g).defer != d {
+        // The cursor (adjusted if the deferred call moved the stack).
+        let target = (*p).scan_fp;
+        let in_order = match frame {
+            Deferring::General(d) => (*g).defer == d && (*d).fp == target,
+            Deferring::Open => (*g).defer.as_ref().is_none_or(|d| d.fp > target),
+        };
+        if !in_order {
             throw("recovery: defer records out of order");
         }
-        let target = (*d).fp;
         let mut cur = (*p).sp - 16;
         let mut g0_sched = ((*p).g0_sched, (*p).g0_save);
         (*g).panic = (*p).link;
@@ -619,8 +685,10 @@ unsafe fn recovery(g: *mut G, p: *mut Panic, d: *mut DeferFrame) -> ! {
         let Some((pad, frame_offset)) = symtab::landing_pad(ret) else {
             throw("recovery: no landing pad at the deferring function's call");
         };
-        (*g).agg_sp = (*d).agg_sp;
-        (*g).agg_limit = (*d).agg_limit;
+        if let Deferring::General(d) = frame {
+            (*g).agg_sp = (*d).agg_sp;
+            (*g).agg_limit = (*d).agg_limit;
+        }
         // A recovered nil dereference no longer reports its signal.
         (*g).sigpc = 0;
         crate::pkg::sync::finish_abandoned_onces(g, target);
@@ -694,6 +762,7 @@ pub(crate) unsafe fn adjust_records(g: &mut G, adj: &dyn Fn(usize) -> usize) {
             r.sp = adj(r.sp);
             r.fp = adj(r.fp);
             r.argp = adj(r.argp);
+            r.scan_fp = adj(r.scan_fp);
             p = r.link;
         }
     }

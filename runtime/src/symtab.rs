@@ -29,6 +29,8 @@ pub struct FuncInfo {
     /// The exception landing pads of its `try_call`s, sorted by `ret` (functions with
     /// defers only): where a recovery resumes it.
     pub landing_pads: Vec<LandingPad>,
+    /// Open-coded functions: where their pending deferred calls wait.
+    pub open_defers: Option<OpenDefers>,
 }
 
 /// One `try_call` site (Cranelift's call-site table): the call's return address, its
@@ -38,6 +40,15 @@ pub struct LandingPad {
     pub ret: u32,
     pub handler: u32,
     pub frame_offset: u32,
+}
+
+/// An open-coded function's defer slot in its native frame (crates/codegen's
+/// defers): at `fp - fp_offset` a word of bits (bit i: closure i pending), then `count`
+/// `func()` closure pointers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OpenDefers {
+    pub fp_offset: u32,
+    pub count: u32,
 }
 
 impl FuncInfo {
@@ -118,6 +129,11 @@ pub fn landing_pad(ret: usize) -> Option<(usize, u32)> {
     .flatten()
 }
 
+/// The defer slot of the open-coded function containing `pc`, if it is one.
+pub fn open_defers(pc: usize) -> Option<OpenDefers> {
+    with_func(pc, |f| f.open_defers).flatten()
+}
+
 fn find(funcs: &[FuncInfo], pc: usize) -> Option<&FuncInfo> {
     let i = funcs.partition_point(|f| f.entry <= pc);
     let f = funcs.get(i.checked_sub(1)?)?;
@@ -139,6 +155,7 @@ mod tests {
             file: "/t/x.go".into(),
             lines: vec![(0, 10), (8, 11), (0x20, 12)],
             landing_pads: vec![LandingPad { ret: 0x10, handler: 0x30, frame_offset: 32 }],
+            open_defers: None,
         });
         register(FuncInfo {
             entry: base,
@@ -147,6 +164,7 @@ mod tests {
             file: "/t/x.go".into(),
             lines: vec![(0, 3)],
             landing_pads: Vec::new(),
+            open_defers: None,
         });
         assert_eq!(
             with_func(base + 0x10, |f| f.name.clone()),

@@ -195,6 +195,7 @@ mod tests {
             file: "/tmp/x.go".into(),
             lines: vec![(0, 5), (0x10, 6), (0x20, 7)],
             landing_pads: Vec::new(),
+            open_defers: None,
         });
         register(FuncInfo {
             entry: base + 0x100,
@@ -203,6 +204,7 @@ mod tests {
             file: "/tmp/x.go".into(),
             lines: vec![(0, 10), (0x1c, 12)],
             landing_pads: Vec::new(),
+            open_defers: None,
         });
         // A fake stack: runtime frame -> main.f -> main.main -> unregistered caller.
         let mut stack = [0usize; 16];

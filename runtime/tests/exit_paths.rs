@@ -75,6 +75,7 @@ fn run_case(case: &str) {
         file: "/tmp/x.go".into(),
         lines: vec![(0, 7)],
         landing_pads: Vec::new(),
+        open_defers: None,
     });
     match case {
         // SAFETY: the string passed to printstring is a live literal.

@@ -387,9 +387,7 @@ func main() {
     assert!(f.contains("try_call") && c.names().contains(&"runtime.tailwrap·runtime.cgocall"), "{f}");
     assert!(c.symbols.iter().any(|s| s == "runtime.preemptcheck"), "{:?}", c.symbols);
     assert!(c.names().contains(&"main.f.deferwrap1"), "{:?}", c.names());
-    for (name, clif) in &c.funcs {
-        assert!(!clif.contains("explicit_slot") && !clif.contains("stack_addr"), "{name} uses the native stack:\n{clif}");
-    }
+    super::tests::assert_only_defer_slots(&c);
 }
 
 #[test]

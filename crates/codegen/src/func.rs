@@ -4,7 +4,7 @@
 //!
 //! Where a variable lives:
 //! * a non-escaping scalar local is a set of Cranelift `Variable`s (SSA);
-//! * a non-escaping aggregate local is a stack slot;
+//! * a non-escaping aggregate local is memory in the function's aggregate frame;
 //! * an escaping local (captured by a closure or address-taken) is a heap cell whose
 //!   address is held in a `Variable`; a closure reaches the cells of the variables it
 //!   captured through its closure object `{code, cell1, cell2, ...}`;
@@ -15,7 +15,9 @@
 //! Cranelift stack slot. Invariant: generated code never materialises an address
 //! inside the goroutine stack. Cranelift is free to keep an address in a callee-saved
 //! register across a call, where no stack map describes it, so a stack slot address
-//! would go stale when the stack is copied; aggregate-stack chunks never move.
+//! would go stale when the stack is copied; aggregate-stack chunks never move. The one
+//! stack slot, an open-coded function's defer slot (crate::defers), is only ever
+//! accessed in place (`stack_load`/`stack_store`; crate::program checks it).
 
 use std::collections::HashMap;
 
@@ -376,9 +378,9 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         for (r, &ty) in sig.results.iter().zip(&go_sig.results) {
             let obj = r.name.as_ref().and_then(|n| self.info.def_of(n.id));
             let escapes = obj.is_some_and(|o| matches!(self.info.object(o).kind, ObjKind::Var { escapes: true, .. }));
-            // With defers, results live in memory: the exit block (also the landing
-            // pad after a recovery) reads them there.
-            let storage = if self.defers.is_some() && !escapes { self.frame_storage(ty) } else { self.new_storage(ty, escapes) };
+            // With defers, the exit block is also the landing pad after a recovery:
+            // results in variables reach it as Cranelift spills them across try_calls.
+            let storage = self.new_storage(ty, escapes);
             if let Some(obj) = obj {
                 self.vars.insert(obj, storage.clone());
             }
@@ -447,16 +449,6 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
                 Storage::Addr(var)
             }
         }
-    }
-
-    /// Zeroed storage in the function's aggregate frame, addressed by a variable.
-    pub fn frame_storage(&mut self, ty: TypeId) -> Storage {
-        let (size, align) = (self.info.types.size_of(ty), self.info.types.align_of(ty));
-        let addr = self.stack_temp(size, align);
-        self.zero_memory(addr, size, align);
-        let var = self.b.declare_var(PTR);
-        self.b.def_var(var, addr);
-        Storage::Addr(var)
     }
 
     /// Declares local `obj`, initialised with `init` (or its zero value).

@@ -70,6 +70,8 @@ pub struct CompiledFunc {
     /// The exception landing pads of its `try_call`s (functions with defers), sorted
     /// by return address.
     pub landing_pads: Vec<LandingPad>,
+    /// Where an open-coded function keeps its pending deferred calls.
+    pub open_defers: Option<OpenDefers>,
     /// The function's Cranelift IR, when `Options::keep_clif` is set.
     pub clif: Option<String>,
 }
@@ -81,6 +83,15 @@ pub struct LandingPad {
     pub ret: u32,
     pub handler: u32,
     pub frame_offset: u32,
+}
+
+/// An open-coded function's defer slot (crate::defers): `bits` at `fp_offset` bytes
+/// below the frame pointer, then `count` closure pointers; what a panic reads to run
+/// the function's pending deferred calls (docs/abi.md "Defer").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OpenDefers {
+    pub fp_offset: u32,
+    pub count: u32,
 }
 
 /// The result of compiling a program.

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use ::types::packages::MethodCall;
 use ::types::{ChanDir, Info, ObjId, ObjKind, TypeId, TypeKind};
-use cranelift_codegen::ir::{types::I64, AbiParam, ArgumentPurpose, InstBuilder, Signature, SourceLoc, Type, UserFuncName};
+use cranelift_codegen::ir::{types::I64, AbiParam, ArgumentPurpose, InstBuilder, Signature, SourceLoc, StackSlotKey, Type, UserFuncName};
 use cranelift_codegen::FinalizedMachExceptionHandler;
 use cranelift_codegen::isa::CallConv;
 use cranelift_codegen::Context;
@@ -18,7 +18,7 @@ use syntax::{Diagnostic, SourceFile};
 
 use crate::abi::{go_signature, reflect_kind, PTR};
 use crate::func::FunctionTranslator;
-use crate::{Compiled, CompiledFunc, LandingPad};
+use crate::{Compiled, CompiledFunc, LandingPad, OpenDefers};
 
 #[derive(Clone, Debug, Default)]
 pub struct Options {
@@ -535,6 +535,9 @@ fn finish(p: &mut Program, ctx: &mut Context, id: FuncId, name: String, opts: &O
         STACK_CHECK.prepare(&mut ctx.func);
     }
     let clif = opts.keep_clif.then(|| ctx.func.display().to_string());
+    if let Err(inst) = stack_addresses_stay_operands(&ctx.func) {
+        return Err(vec![Diagnostic::new(Default::default(), format!("internal compiler error in {name}: a native stack address escapes: {}", ctx.func.dfg.display_inst(inst)))]);
+    }
     let result = if checked { STACK_CHECK.define_function(p.module, id, ctx, p.morestack).map(|c| Some((c.code_size, c.stub_offset))) } else { p.module.define_function(id, ctx).map(|_| None) };
     let checked_size = match result {
         Ok(size) => size,
@@ -573,8 +576,42 @@ fn finish(p: &mut Program, ctx: &mut Context, id: FuncId, name: String, opts: &O
             Some(LandingPad { ret: site.ret_addr, handler, frame_offset: site.frame_offset.expect("x64 try_call sites record the frame offset") })
         })
         .collect();
+    // Where the pending deferred calls of an open-coded function wait, from the frame
+    // layout Cranelift chose.
+    let open_defers = code.buffer.frame_layout().and_then(|layout| {
+        let (slot, placed) = layout.stackslots.iter().find(|(_, s)| s.key == Some(StackSlotKey::new(crate::defers::OPEN_DEFERS_KEY)))?;
+        let size = ctx.func.sized_stack_slots[slot].size;
+        Some(OpenDefers { fp_offset: layout.frame_to_fp_offset - placed.offset, count: (size - 8) / 8 })
+    });
     ctx.clear();
-    Ok(CompiledFunc { id, name, code_size, stub_offset, lines, landing_pads, clif })
+    Ok(CompiledFunc { id, name, code_size, stub_offset, lines, landing_pads, open_defers, clif })
+}
+
+/// Checks the invariant that lets the runtime copy goroutine stacks without stack
+/// maps for native frames: no value holds an address in the function's own frame
+/// (docs/stacks.md, "Invariants"). The only stack slot compiled code has is an
+/// open-coded function's defer slot (crate::defers), and its `stack_addr`s may only be
+/// the address operand of a load or store, which x86-64 lowers to an RSP-relative
+/// access (`to_amode` matches the `stack_addr`), so the address never lives in a
+/// register or spill slot a call could see. `Err` names an instruction that uses one
+/// otherwise.
+fn stack_addresses_stay_operands(func: &cranelift_codegen::ir::Function) -> Result<(), cranelift_codegen::ir::Inst> {
+    use cranelift_codegen::ir::{InstructionData, Opcode};
+    let dfg = &func.dfg;
+    let is_stack_addr = |v| dfg.value_def(v).inst().is_some_and(|i| dfg.insts[i].opcode() == Opcode::StackAddr);
+    for block in func.layout.blocks() {
+        for inst in func.layout.block_insts(block) {
+            let ok = match dfg.insts[inst] {
+                InstructionData::Load { .. } => true,
+                InstructionData::Store { args: [value, _], .. } => !is_stack_addr(value),
+                _ => !dfg.inst_args(inst).iter().any(|&v| is_stack_addr(v)),
+            };
+            if !ok {
+                return Err(inst);
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A string that identifies a type across separately checked files: its spelling with

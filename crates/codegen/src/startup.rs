@@ -57,6 +57,7 @@ pub fn define_startup(module: &mut dyn Module, compiled: &Compiled, startup: &St
         funcs.word(f.lines.len() as u64);
         funcs.addr(pads, pads_at);
         funcs.word(f.landing_pads.len() as u64);
+        funcs.word(f.open_defers.map_or(0, |o| u64::from(o.fp_offset) << 32 | u64::from(o.count)));
     }
     let funcs = funcs.define(module, "go.functab")?;
 

@@ -82,6 +82,7 @@ pub fn run_jit(checked: &Checked, opts: &RunOptions) -> Result<i32, Error> {
             file: file_name.clone(),
             lines: f.lines.clone(),
             landing_pads: f.landing_pads.iter().map(|p| morestack_runtime::symtab::LandingPad { ret: p.ret, handler: p.handler, frame_offset: p.frame_offset }).collect(),
+            open_defers: f.open_defers.map(|o| morestack_runtime::symtab::OpenDefers { fp_offset: o.fp_offset, count: o.count }),
         });
     }
     let (module, compiled) = (&jit.module, &jit.compiled);

@@ -98,6 +98,7 @@ pub fn run(program: &Checked, vars: &[(String, usize)], types: &mut TypeDescs, m
             file: file.unwrap_or_default(),
             lines,
             landing_pads: f.landing_pads.iter().map(|p| symtab::LandingPad { ret: p.ret, handler: p.handler, frame_offset: p.frame_offset }).collect(),
+            open_defers: f.open_defers.map(|o| symtab::OpenDefers { fp_offset: o.fp_offset, count: o.count }),
         });
     }
     let entry = module.get_finalized_function(compiled.entry);

@@ -307,6 +307,7 @@ fn child_entry() {
         file: "/tmp/r.go".into(),
         lines: vec![(0, 3)],
         landing_pads: Vec::new(),
+        open_defers: None,
     });
     match case.as_str() {
         "overflow" => {
