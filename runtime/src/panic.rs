@@ -344,7 +344,7 @@ enum Deferring {
 unsafe fn next_deferred(g: *mut G, p: *mut Panic) -> Option<(Deferring, usize)> {
     // SAFETY: caller's contract: every frame pointer on the chain is a live frame of
     // `g`'s stack, below `stack_hi` (checked), and `[fp + 8]` is its return address;
-    // an open-coded function's slot lies at the offset its metadata records.
+    // an open-coded function's slot lies where its metadata says.
     unsafe {
         let (mut fp, mut pc) = ((*p).scan_fp, (*p).scan_pc);
         while fp != 0 && fp.is_multiple_of(8) && fp + 16 <= (*g).stack_hi {
@@ -365,8 +365,7 @@ unsafe fn next_deferred(g: *mut G, p: *mut Panic) -> Option<(Deferring, usize)> 
                     }
                 }
             }
-            // `pc` is a return address: its call belongs to the function.
-            if let Some(open) = symtab::open_defers(pc.saturating_sub(1)) {
+            if let Some(open) = symtab::open_defers(pc) {
                 let slot = fp - open.fp_offset as usize;
                 let bits = (slot as *const u64).read();
                 if bits != 0 {
@@ -733,7 +732,7 @@ pub unsafe extern "C" fn gorecover(g: *mut G, frames_up: u64) -> Eface {
         // A deferred function with results is called by its defer thunk (which
         // cannot tail-call it): the thunk's frame stands between it and the machinery.
         let ret = ((fp + 8) as *const usize).read();
-        if crate::stack::systemstack(move || symtab::with_func(ret, |f| f.is_defer_thunk())) == Some(true) {
+        if crate::stack::systemstack(move || symtab::in_defer_thunk(ret)) == Some(true) {
             fp = (fp as *const usize).read();
         }
         if p.recovered || p.goexit || p.argp == 0 || (fp as *const usize).read() != p.argp {

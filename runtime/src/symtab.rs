@@ -5,11 +5,16 @@
 //!
 //! Invariants: functions do not overlap; `lines` is sorted by code offset. Registration
 //! may happen from any thread at any time; lookups sort the table once (lazily, after
-//! the last registration) and then binary-search it.
+//! the last registration) and then binary-search it. What the panic machinery asks of
+//! every frame it walks (open-coded defers, landing pads) is also kept in per-thread
+//! caches keyed by program counter, valid while no function is registered
+//! ([`GENERATION`]).
 //!
 //! Not here: walking stacks (`traceback`), runtime (Rust) functions, which are never
 //! registered and therefore never shown.
 
+use std::cell::{Cell, OnceCell};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{PoisonError, RwLock};
 
 /// One compiled function.
@@ -85,11 +90,65 @@ static TABLE: RwLock<Table> = RwLock::new(Table {
     sorted: true,
 });
 
+/// Counts registrations: a cached lookup made under another count is stale.
+static GENERATION: AtomicU64 = AtomicU64::new(1);
+
 /// Registers a compiled function (thread-safe).
 pub fn register(f: FuncInfo) {
     let mut t = TABLE.write().unwrap_or_else(PoisonError::into_inner);
     t.funcs.push(f);
     t.sorted = false;
+    GENERATION.fetch_add(1, Ordering::Release);
+}
+
+/// A direct-mapped cache of a lookup by program counter: `(pc, generation, value)`
+/// per entry.
+struct PcCache<V: Copy>(Box<[Cell<(usize, u64, Option<V>)>]>);
+
+const PC_CACHE_SIZE: usize = 256;
+
+impl<V: Copy> PcCache<V> {
+    fn new() -> Self {
+        PcCache((0..PC_CACHE_SIZE).map(|_| Cell::new((0, 0, None))).collect())
+    }
+
+    /// `lookup(pc)`, from the cache when it was made since the last registration.
+    fn get(&self, pc: usize, lookup: impl FnOnce(usize) -> Option<V>) -> Option<V> {
+        let generation = GENERATION.load(Ordering::Acquire);
+        let entry = &self.0[(pc >> 2) % PC_CACHE_SIZE];
+        match entry.get() {
+            (p, g, v) if p == pc && g == generation => v,
+            _ => {
+                let v = lookup(pc);
+                entry.set((pc, generation, v));
+                v
+            }
+        }
+    }
+}
+
+/// A thread's caches, allocated at its first lookup: thread-local storage comes out
+/// of each thread's stack (C-created threads' too), so it holds only the pointer.
+struct Caches {
+    landing_pads: PcCache<(usize, u32)>,
+    open_defers: PcCache<OpenDefers>,
+    defer_thunks: PcCache<bool>,
+}
+
+thread_local! {
+    static CACHES: OnceCell<Box<Caches>> = const { OnceCell::new() };
+}
+
+fn with_caches<R>(f: impl FnOnce(&Caches) -> R) -> R {
+    CACHES.with(|c| {
+        f(c.get_or_init(|| {
+            Box::new(Caches {
+                landing_pads: PcCache::new(),
+                open_defers: PcCache::new(),
+                defer_thunks: PcCache::new(),
+            })
+        }))
+    })
 }
 
 /// Whether no function is registered (unit tests, or before the driver ran).
@@ -101,12 +160,24 @@ pub fn is_empty() -> bool {
         .is_empty()
 }
 
-/// Calls `f` with the function containing `pc`, if any.
-pub fn with_func<R>(pc: usize, f: impl FnOnce(&FuncInfo) -> R) -> Option<R> {
+/// The registered functions, for lookups by code address.
+struct Funcs<'t>(&'t [FuncInfo]);
+
+impl Funcs<'_> {
+    /// The function containing `pc`, if any.
+    fn find(&self, pc: usize) -> Option<&FuncInfo> {
+        let i = self.0.partition_point(|f| f.entry <= pc);
+        let f = self.0.get(i.checked_sub(1)?)?;
+        (pc < f.entry + f.len).then_some(f)
+    }
+}
+
+/// Calls `f` with the table, sorted.
+fn with_funcs<R>(f: impl FnOnce(Funcs<'_>) -> R) -> R {
     {
         let t = TABLE.read().unwrap_or_else(PoisonError::into_inner);
         if t.sorted {
-            return find(&t.funcs, pc).map(f);
+            return f(Funcs(&t.funcs));
         }
     }
     let mut t = TABLE.write().unwrap_or_else(PoisonError::into_inner);
@@ -114,30 +185,40 @@ pub fn with_func<R>(pc: usize, f: impl FnOnce(&FuncInfo) -> R) -> Option<R> {
         t.funcs.sort_by_key(|f| f.entry);
         t.sorted = true;
     }
-    find(&t.funcs, pc).map(f)
+    f(Funcs(&t.funcs))
+}
+
+/// Calls `f` with the function containing `pc`, if any.
+pub fn with_func<R>(pc: usize, f: impl FnOnce(&FuncInfo) -> R) -> Option<R> {
+    with_funcs(|funcs| funcs.find(pc).map(f))
 }
 
 /// The landing pad of the `try_call` whose return address is `ret`: `(pad address,
 /// FP - SP the pad expects)`.
 pub fn landing_pad(ret: usize) -> Option<(usize, u32)> {
-    with_func(ret, |f| {
-        let off = (ret - f.entry) as u32;
-        let i = f.landing_pads.binary_search_by_key(&off, |p| p.ret).ok()?;
-        let p = f.landing_pads[i];
-        Some((f.entry + p.handler as usize, p.frame_offset))
+    with_caches(|c| {
+        c.landing_pads.get(ret, |ret| {
+            with_func(ret, |f| {
+                let off = (ret - f.entry) as u32;
+                let i = f.landing_pads.binary_search_by_key(&off, |p| p.ret).ok()?;
+                let p = f.landing_pads[i];
+                Some((f.entry + p.handler as usize, p.frame_offset))
+            })
+            .flatten()
+        })
     })
-    .flatten()
 }
 
-/// The defer slot of the open-coded function containing `pc`, if it is one.
-pub fn open_defers(pc: usize) -> Option<OpenDefers> {
-    with_func(pc, |f| f.open_defers).flatten()
+/// Whether the call returning to `ret` was made by a defer thunk
+/// ([`FuncInfo::is_defer_thunk`]); `None` outside compiled code.
+pub fn in_defer_thunk(ret: usize) -> Option<bool> {
+    with_caches(|c| c.defer_thunks.get(ret, |ret| with_func(ret, |f| f.is_defer_thunk())))
 }
 
-fn find(funcs: &[FuncInfo], pc: usize) -> Option<&FuncInfo> {
-    let i = funcs.partition_point(|f| f.entry <= pc);
-    let f = funcs.get(i.checked_sub(1)?)?;
-    (pc < f.entry + f.len).then_some(f)
+/// The defer slot of the open-coded function whose call returns to `ret`, if it is
+/// one.
+pub fn open_defers(ret: usize) -> Option<OpenDefers> {
+    with_caches(|c| c.open_defers.get(ret, |ret| with_func(ret.saturating_sub(1), |f| f.open_defers).flatten()))
 }
 
 #[cfg(test)]
