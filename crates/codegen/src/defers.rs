@@ -242,7 +242,11 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             self.b.seal_block(run);
             let cleared = self.b.ins().band_imm_s(bits, !(1i64 << slot));
             self.b.ins().stack_store(PTR, cleared, open, OPEN_BITS);
-            let fnv = self.b.ins().stack_load(PTR, PTR, open, OPEN_FNS + 8 * slot as i32);
+            let fnv = match known {
+                // A known callee that takes no closure: the slot's value is not needed.
+                Some(k) if !k.takes_closure => self.b.ins().iconst(PTR, 0),
+                _ => self.b.ins().stack_load(PTR, PTR, open, OPEN_FNS + 8 * slot as i32),
+            };
             // Slot 0 runs last: with every bit cleared, none of this function's
             // deferred calls is left to recover a panic in it, so this frame is no
             // recovery target there and a plain call does (a try_call makes the
