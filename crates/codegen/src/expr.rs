@@ -657,7 +657,8 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             TypeKind::Func(s) => s.clone(),
             other => return Err(self.err(callee.span, format!("internal compiler error: call of {other:?}"))),
         };
-        let direct = self.info.use_of(callee.id).filter(|&o| matches!(self.info.object(o).kind, ObjKind::Func)).map(|o| self.p.funcs[&o]);
+        let direct_obj = self.info.use_of(callee.id).filter(|&o| matches!(self.info.object(o).kind, ObjKind::Func));
+        let direct = direct_obj.map(|o| self.p.funcs[&o]);
         let closure = match direct {
             Some(_) => None,
             None => {
@@ -680,7 +681,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             }
         }
         let arg_values = self.call_arguments(&go_sig, args, *ellipsis)?;
-        call_args.extend(arg_values);
+        call_args.extend(&arg_values);
         self.set_call_pos(e);
         let target = match (direct, closure) {
             (Some(id), _) => Callee::Direct(self.p.module.declare_func_in_func(id, self.b.func)),
@@ -702,7 +703,25 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             self.start_unreachable_block();
             return Ok(vec![]);
         }
-        let mut rets = self.emit_call(target, &call_args, true).into_iter();
+        // The callee's early-exit guard, evaluated here (crate::guards).
+        let guard = direct_obj.and_then(|o| self.p.guards.get(&o)).cloned();
+        let guarded = match guard {
+            Some(guard) => {
+                let merge = self.inline_guard(&guard, &arg_values)?;
+                self.set_call_pos(e);
+                Some(merge)
+            }
+            None => None,
+        };
+        let mut rets = self.emit_call(target, &call_args, true);
+        if let Some(merge) = guarded {
+            let args: Vec<BlockArg> = rets.iter().map(|&v| v.into()).collect();
+            self.b.ins().jump(merge, &args);
+            self.b.switch_to_block(merge);
+            self.b.seal_block(merge);
+            rets = self.b.block_params(merge).to_vec();
+        }
+        let mut rets = rets.into_iter();
         Ok(go_sig
             .results
             .iter()

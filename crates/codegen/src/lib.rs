@@ -25,6 +25,7 @@ mod defers;
 mod expr;
 mod func;
 mod goroutines;
+mod guards;
 mod program;
 mod startup;
 mod stmt;

@@ -18,6 +18,7 @@ use syntax::{Diagnostic, SourceFile};
 
 use crate::abi::{go_signature, reflect_kind, PTR};
 use crate::func::FunctionTranslator;
+use crate::guards::Guard;
 use crate::{Compiled, CompiledFunc, LandingPad, OpenDefers};
 
 #[derive(Clone, Debug, Default)]
@@ -82,6 +83,8 @@ pub(crate) struct Program<'a> {
     pub file: &'a SourceFile,
     pub ast: &'a ast::File,
     pub funcs: HashMap<ObjId, FuncId>,
+    /// The early-exit guards of top-level functions, inlined at their call sites.
+    pub guards: HashMap<ObjId, Guard<'a>>,
     pub globals: HashMap<ObjId, DataId>,
     strings: HashMap<Vec<u8>, DataId>,
     type_descs: HashMap<TypeId, DataId>,
@@ -330,6 +333,7 @@ pub fn compile(module: &mut dyn Module, file: &SourceFile, ast: &ast::File, info
         file,
         ast,
         funcs: HashMap::new(),
+        guards: crate::guards::find_guards(info, &ast.decls),
         globals: HashMap::new(),
         strings: HashMap::new(),
         type_descs: HashMap::new(),
