@@ -86,7 +86,7 @@ pub unsafe extern "C" fn rt0_go(argc: i32, argv: *const *const c_char, prog: *co
                 .iter()
                 .map(|&[ret, handler, frame_offset]| LandingPad { ret, handler, frame_offset })
                 .collect(),
-            open_defers: (f.open_defers != 0).then(|| OpenDefers { fp_offset: (f.open_defers >> 32) as u32, count: f.open_defers as u32 }),
+            open_defers: (f.open_defers != 0).then_some(OpenDefers { fp_offset: (f.open_defers >> 32) as u32, count: f.open_defers as u32 }),
         });
     }
     if prog.cgo != 0 {

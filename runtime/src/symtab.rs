@@ -101,9 +101,11 @@ pub fn register(f: FuncInfo) {
     GENERATION.fetch_add(1, Ordering::Release);
 }
 
-/// A direct-mapped cache of a lookup by program counter: `(pc, generation, value)`
-/// per entry.
-struct PcCache<V: Copy>(Box<[Cell<(usize, u64, Option<V>)>]>);
+/// A direct-mapped cache of a lookup by program counter.
+struct PcCache<V: Copy>(Box<[Cell<PcEntry<V>>]>);
+
+/// `(pc, generation, value)`.
+type PcEntry<V> = (usize, u64, Option<V>);
 
 const PC_CACHE_SIZE: usize = 256;
 
