@@ -46,6 +46,7 @@
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::types::I64;
 use cranelift_codegen::ir::{Block, InstBuilder, MemFlagsData, StackSlot, StackSlotData, StackSlotKey, StackSlotKind, Value};
+use cranelift_frontend::Variable;
 use syntax::ast::{Expr, Stmt, StmtKind};
 use syntax::Span;
 
@@ -84,8 +85,10 @@ pub struct DeferPlan {
 /// Where a function keeps its pending deferred calls.
 #[derive(Clone, Copy)]
 pub(crate) enum Pending {
-    /// Open-coded: the defer slot of its native frame.
-    Open(StackSlot),
+    /// Open-coded: the defer slot of its native frame, and a variable holding what
+    /// its `bits` are on the paths the function takes itself (not through a landing
+    /// pad: a panic clears bits), so that setting a bit needs no load.
+    Open(StackSlot, Variable),
     /// General: the `DeferFrame` record's address.
     General(Value),
 }
@@ -145,7 +148,9 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             let slot = self.b.create_sized_stack_slot(StackSlotData::new_with_key(StackSlotKind::ExplicitSlot, size, 3, StackSlotKey::new(OPEN_DEFERS_KEY)));
             let zero = self.b.ins().iconst(I64, 0);
             self.b.ins().stack_store(PTR, zero, slot, OPEN_BITS);
-            Pending::Open(slot)
+            let bits = self.b.declare_var(I64);
+            self.b.def_var(bits, zero);
+            Pending::Open(slot, bits)
         } else {
             let frame = self.stack_temp(REC_SIZE, 8);
             let link = self.b.ins().load(PTR, flags, self.g, G_DEFER);
@@ -167,7 +172,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
     pub fn defer_stmt(&mut self, call: &'a Expr) -> R<()> {
         let pending = self.defers.as_ref().expect("a function with defer has its defer state").pending;
         let how = match pending {
-            Pending::Open(_) => Suspend::OpenDefer,
+            Pending::Open(..) => Suspend::OpenDefer,
             Pending::General(frame) => Suspend::GeneralDefer(frame),
         };
         let Suspended { fnv, known, linked } = self.suspend(call, how)?;
@@ -177,13 +182,14 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             Pending::General(frame) => {
                 self.call_runtime("runtime.deferproc", &[frame, fnv], &[]);
             }
-            Pending::Open(slot) => {
+            Pending::Open(slot, bits_var) => {
                 let state = self.defers.as_mut().expect("defer state");
                 let i = state.slots.len();
                 state.slots.push(known);
                 self.b.ins().stack_store(PTR, fnv, slot, OPEN_FNS + 8 * i as i32);
-                let bits = self.b.ins().stack_load(PTR, I64, slot, OPEN_BITS);
+                let bits = self.b.use_var(bits_var);
                 let bits = self.b.ins().bor_imm_s(bits, 1i64 << i);
+                self.b.def_var(bits_var, bits);
                 self.b.ins().stack_store(PTR, bits, slot, OPEN_BITS);
             }
         }
@@ -217,7 +223,7 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
         self.b.switch_to_block(exit);
         self.set_pos(end);
         match pending {
-            Pending::Open(open) => self.run_open_defers(open, slots),
+            Pending::Open(open, _) => self.run_open_defers(open, slots),
             Pending::General(frame) => {
                 self.run_general_defers(frame);
                 let flags = MemFlagsData::trusted();
