@@ -29,9 +29,9 @@
 //! * After a deferred call returns with its panic recovered, [`recovery`] unwinds to the
 //!   frame that deferred it: it finds that frame's active call site on the frame-pointer
 //!   chain, looks up the call's exception landing pad (Cranelift `try_call`, registered
-//!   in `symtab`), restores the aggregate stack from the frame's `DeferFrame` (an
-//!   open-coded frame has none: its aggregate frame is intact, and the space the
-//!   unwound frames used stays allocated until it returns), and jumps there with
+//!   in `symtab`), restores the aggregate stack to where the frame's prologue left it
+//!   (recorded in its `DeferFrame`, or in an open-coded frame's defer slot, whose
+//!   chunk limit [`crate::stack::agg_limit_for`] finds), and jumps there with
 //!   SP = FP - frame_offset. Every call in a function with defers is a
 //!   `try_call` to a `tail`-convention callee, which clobbers all registers, so SP, FP
 //!   and PC are the whole state the landing pad needs. The landing pad runs the
@@ -366,15 +366,14 @@ unsafe fn next_deferred(g: *mut G, p: *mut Panic) -> Option<(Deferring, usize)> 
                 }
             }
             if let Some(open) = symtab::open_defers(pc) {
-                let slot = fp - open.fp_offset as usize;
-                let bits = (slot as *const u64).read();
+                let bits = (open.bits(fp) as *const u64).read();
                 if bits != 0 {
                     let i = 63 - bits.leading_zeros() as usize;
                     if i >= open.count as usize {
                         throw("panic: open-coded defer bits out of range");
                     }
-                    (slot as *mut u64).write(bits & !(1u64 << i));
-                    let fnv = ((slot + 8 + 8 * i) as *const usize).read();
+                    (open.bits(fp) as *mut u64).write(bits & !(1u64 << i));
+                    let fnv = (open.closure(fp, i) as *const usize).read();
                     ((*p).scan_fp, (*p).scan_pc) = (fp, pc);
                     return Some((Deferring::Open, fnv));
                 }
@@ -648,7 +647,7 @@ unsafe fn run_deferred_calls(g: *mut G, p: *mut Panic) {
 /// On g0, right after `p`'s deferred call returned.
 unsafe fn recovery(g: *mut G, p: *mut Panic, frame: Deferring) -> ! {
     // SAFETY: caller's contract; the frame chain from the deferred-call record up to
-    // `d`'s frame is intact (nothing between has returned).
+    // the deferring frame is intact (nothing between has returned).
     unsafe {
         // The cursor (adjusted if the deferred call moved the stack).
         let target = (*p).scan_fp;
@@ -684,9 +683,19 @@ unsafe fn recovery(g: *mut G, p: *mut Panic, frame: Deferring) -> ! {
         let Some((pad, frame_offset)) = symtab::landing_pad(ret) else {
             throw("recovery: no landing pad at the deferring function's call");
         };
-        if let Deferring::General(d) = frame {
-            (*g).agg_sp = (*d).agg_sp;
-            (*g).agg_limit = (*d).agg_limit;
+        match frame {
+            Deferring::General(d) => {
+                (*g).agg_sp = (*d).agg_sp;
+                (*g).agg_limit = (*d).agg_limit;
+            }
+            Deferring::Open => {
+                let Some(open) = symtab::open_defers(ret) else {
+                    throw("recovery: the deferring frame has no open-coded defers");
+                };
+                let agg_sp = (open.agg_sp(target) as *const usize).read();
+                (*g).agg_limit = crate::stack::agg_limit_for(&*g, agg_sp);
+                (*g).agg_sp = agg_sp;
+            }
         }
         // A recovered nil dereference no longer reports its signal.
         (*g).sigpc = 0;

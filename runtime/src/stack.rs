@@ -1149,6 +1149,23 @@ unsafe fn agg_grow(g: &mut G, size: u64) -> *mut u8 {
     c.base as *mut u8
 }
 
+/// The `g.agg_limit` that goes with `sp`, an `agg_sp` the goroutine had earlier
+/// (what an open-coded frame recorded; a recovery into it restores both): the limit
+/// of the newest chunk in use that holds `sp` (0 for 0, before any chunk). Chunks
+/// are used LIFO, so that chunk was current when `sp` was; where a full chunk ends
+/// at the next one's base, either limit is consistent with `sp`.
+pub(crate) fn agg_limit_for(g: &G, sp: usize) -> usize {
+    if sp == 0 || g.agg_limit == 0 {
+        return 0;
+    }
+    // SAFETY: a non-zero agg_limit is a chunk limit; its header holds the index.
+    let current = unsafe { (g.agg_limit as *const usize).read() };
+    match g.agg.chunks[..=current].iter().rev().find(|c| c.base <= sp && sp <= c.limit) {
+        Some(c) => c.limit,
+        None => crate::panic::throw("runtime: an aggregate-stack pointer outside the chunks in use"),
+    }
+}
+
 /// Bytes of aggregate stack in use: the chunks up to and including the current one.
 fn agg_in_use(g: &G) -> usize {
     if g.agg_limit == 0 {

@@ -48,12 +48,30 @@ pub struct LandingPad {
 }
 
 /// An open-coded function's defer slot in its native frame (crates/codegen's
-/// defers): at `fp - fp_offset` a word of bits (bit i: closure i pending), then `count`
-/// `func()` closure pointers.
+/// defers): at `fp - fp_offset` a word of bits (bit i: closure i pending), the
+/// function's `g.agg_sp` after its aggregate frame, then `count` `func()` closure
+/// pointers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct OpenDefers {
     pub fp_offset: u32,
     pub count: u32,
+}
+
+impl OpenDefers {
+    /// The address of the bits word of the frame whose frame pointer is `fp`.
+    pub fn bits(&self, fp: usize) -> usize {
+        fp - self.fp_offset as usize
+    }
+
+    /// The address of the recorded `g.agg_sp`.
+    pub fn agg_sp(&self, fp: usize) -> usize {
+        self.bits(fp) + 8
+    }
+
+    /// The address of closure `i`.
+    pub fn closure(&self, fp: usize, i: usize) -> usize {
+        self.bits(fp) + 16 + 8 * i
+    }
 }
 
 impl FuncInfo {

@@ -7,14 +7,20 @@
 //!   keyed [`OPEN_DEFERS_KEY`], and links nothing anywhere:
 //!
 //!   ```text
-//!   +0 bits (bit i: fns[i] pending)   +8 fns[0]   +16 fns[1] ...
+//!   +0 bits (bit i: fns[i] pending)   +8 agg_sp   +16 fns[0]   +24 fns[1] ...
 //!   ```
 //!
-//!   Entry clears `bits`; `defer` stores the closure in `fns[i]` and sets bit `i`; the
+//!   Entry clears `bits` and records `g.agg_sp` after the function's aggregate frame
+//!   (what a recovery into the function restores; the runtime finds the matching
+//!   limit from its chunks); `defer` stores the closure in `fns[i]` and sets bit `i`; the
 //!   exit path tests the bits newest first, clears each before calling its closure
-//!   directly. The slot is reached only through `stack_load`/`stack_store` (SP-relative
-//!   on every access), so no register ever holds its address: the stack copier needs
-//!   to know nothing about it. A panic finds the slot from recorded metadata instead:
+//!   directly. The slot is reached only through `stack_load`/`stack_store`, which
+//!   x86-64 lowers to RSP-relative accesses, so no value anything reads holds its
+//!   address and the stack copier needs to know nothing about it (crate::program
+//!   checks the IR; Cranelift may still materialise a shared `stack_addr` into a
+//!   register nothing reads, and the copy verifier of `MORESTACKDEBUG=stackmove=1`
+//!   would report one kept across a call). A panic finds the slot from recorded
+//!   metadata instead:
 //!   the program's symbol table gives, per function, the slot's offset below the frame
 //!   pointer (Cranelift's frame layout) and the number of closures, and the panic
 //!   machinery walks the frame-pointer chain (Go's `FUNCDATA_OpenCodedDeferInfo`).
@@ -62,9 +68,10 @@ pub const MAX_OPEN: usize = 8;
 /// the frame back from Cranelift's frame layout).
 pub const OPEN_DEFERS_KEY: u64 = 0x6465_6665_7273; // "defers"
 
-/// Offsets in the open-coded defer slot.
+/// Offsets in the open-coded defer slot (runtime::panic reads it).
 const OPEN_BITS: i32 = 0;
-const OPEN_FNS: i32 = 8;
+const OPEN_AGG_SP: i32 = 8;
+pub const OPEN_FNS: i32 = 16;
 
 /// Offsets in the general path's `DeferFrame` record (runtime::abi::DeferFrame).
 const REC_LINK: i32 = 0;
@@ -148,6 +155,8 @@ impl<'p, 'a, 'f> FunctionTranslator<'p, 'a, 'f> {
             let slot = self.b.create_sized_stack_slot(StackSlotData::new_with_key(StackSlotKind::ExplicitSlot, size, 3, StackSlotKey::new(OPEN_DEFERS_KEY)));
             let zero = self.b.ins().iconst(I64, 0);
             self.b.ins().stack_store(PTR, zero, slot, OPEN_BITS);
+            let agg_sp = self.b.ins().load(PTR, flags, self.g, G_AGG_SP);
+            self.b.ins().stack_store(PTR, agg_sp, slot, OPEN_AGG_SP);
             let bits = self.b.declare_var(I64);
             self.b.def_var(bits, zero);
             Pending::Open(slot, bits)

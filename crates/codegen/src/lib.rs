@@ -87,8 +87,9 @@ pub struct LandingPad {
 }
 
 /// An open-coded function's defer slot (crate::defers): `bits` at `fp_offset` bytes
-/// below the frame pointer, then `count` closure pointers; what a panic reads to run
-/// the function's pending deferred calls (docs/abi.md "Defer").
+/// below the frame pointer, then the function's `g.agg_sp`, then `count` closure
+/// pointers; what a panic reads to run the function's pending deferred calls and to
+/// recover into it (docs/abi.md "Defer").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct OpenDefers {
     pub fp_offset: u32,

@@ -585,7 +585,7 @@ fn finish(p: &mut Program, ctx: &mut Context, id: FuncId, name: String, opts: &O
     let open_defers = code.buffer.frame_layout().and_then(|layout| {
         let (slot, placed) = layout.stackslots.iter().find(|(_, s)| s.key == Some(StackSlotKey::new(crate::defers::OPEN_DEFERS_KEY)))?;
         let size = ctx.func.sized_stack_slots[slot].size;
-        Some(OpenDefers { fp_offset: layout.frame_to_fp_offset - placed.offset, count: (size - 8) / 8 })
+        Some(OpenDefers { fp_offset: layout.frame_to_fp_offset - placed.offset, count: (size - crate::defers::OPEN_FNS as u32) / 8 })
     });
     ctx.clear();
     Ok(CompiledFunc { id, name, code_size, stub_offset, lines, landing_pads, open_defers, clif })
