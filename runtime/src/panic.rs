@@ -552,6 +552,18 @@ unsafe fn goexit_m(g: *mut G, sp: usize, fp: usize, pc: usize) -> ! {
     unsafe {
         crate::cgo::check_goexit(&*g);
         let p = new_panic(g, nil, true, sp, fp, pc);
+        finish_goexit(g, p)
+    }
+}
+
+/// Runs the deferred calls left for Goexit record `p` (`g`'s innermost), then ends the
+/// goroutine.
+///
+/// # Safety
+/// As [`run_deferred_calls`].
+unsafe fn finish_goexit(g: *mut G, p: *mut Panic) -> ! {
+    // SAFETY: caller's contract.
+    unsafe {
         run_deferred_calls(g, p);
         if crate::repl::enabled() {
             // An input that calls Goexit ends there; its waiter must hear of it.
@@ -662,6 +674,15 @@ unsafe fn recovery(g: *mut G, p: *mut Panic, frame: Deferring) -> ! {
         let mut g0_sched = ((*p).g0_sched, (*p).g0_save);
         (*g).panic = (*p).link;
         drop(Box::from_raw(p));
+        // A recovery does not cancel a Goexit whose deferred call panicked (Go's
+        // "bypassed recovery"): the Goexit goes on with the calls left, from its scan
+        // cursor, and ends the goroutine.
+        let goexit = (*g).panic;
+        if goexit.as_ref().is_some_and(|q| q.goexit && q.argp != 0) {
+            (*goexit).argp = 0;
+            (*g).sigpc = 0;
+            finish_goexit(g, goexit);
+        }
         while let Some(q) = (*g).panic.as_mut() {
             if q.argp == 0 || q.argp > target {
                 break;
