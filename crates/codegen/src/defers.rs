@@ -20,10 +20,10 @@
 //!   checks the IR; Cranelift may still materialise a shared `stack_addr` into a
 //!   register nothing reads, and the copy verifier of `MORESTACKDEBUG=stackmove=1`
 //!   would report one kept across a call). A panic finds the slot from recorded
-//!   metadata instead:
-//!   the program's symbol table gives, per function, the slot's offset below the frame
-//!   pointer (Cranelift's frame layout) and the number of closures, and the panic
-//!   machinery walks the frame-pointer chain (Go's `FUNCDATA_OpenCodedDeferInfo`).
+//!   metadata instead: the program's symbol table gives, per function, the slot's
+//!   offset below the frame pointer (Cranelift's frame layout) and the number of
+//!   closures, and the panic machinery walks the frame-pointer chain (Go's
+//!   `FUNCDATA_OpenCodedDeferInfo`).
 //! * **general** (`deferproc`): a `DeferFrame` record in the function's aggregate
 //!   frame, linked into `g.defer` at entry:
 //!
@@ -68,7 +68,7 @@ pub const MAX_OPEN: usize = 8;
 /// the frame back from Cranelift's frame layout).
 pub const OPEN_DEFERS_KEY: u64 = 0x6465_6665_7273; // "defers"
 
-/// Offsets in the open-coded defer slot (runtime::panic reads it).
+/// Offsets in the open-coded defer slot (the runtime's `symtab::OpenDefers` reads it).
 const OPEN_BITS: i32 = 0;
 const OPEN_AGG_SP: i32 = 8;
 pub const OPEN_FNS: i32 = 16;
