@@ -133,31 +133,31 @@ pub fn rune_count(s: &[u8]) -> usize {
 /// `parts` must point at `n` valid string headers.
 #[export_name = "runtime.concatstrings"]
 pub unsafe extern "C" fn concatstrings(parts: *const GoString, n: i64) -> GoString {
-    crate::stack::systemstack(move || {
-        if n <= 0 || parts.is_null() {
-            return GoString::EMPTY;
-        }
-        // SAFETY: the caller guarantees `n` headers at `parts`.
-        let parts = unsafe { std::slice::from_raw_parts(parts, n as usize) };
-        let total: i64 = parts.iter().map(|s| s.len.max(0)).sum();
-        let nonempty = parts.iter().filter(|s| s.len > 0).count();
-        if total == 0 {
-            return GoString::EMPTY;
-        }
-        if nonempty == 1 {
-            return *parts.iter().find(|s| s.len > 0).unwrap_or(&GoString::EMPTY);
-        }
-        let p = mallocgc(total as u64);
-        let mut off = 0usize;
-        for s in parts {
-            // SAFETY: each header describes a valid string (caller's contract).
-            let b = unsafe { s.as_bytes() };
-            // SAFETY: `p` has `total` bytes and the parts' lengths sum to `total`.
-            unsafe { std::ptr::copy_nonoverlapping(b.as_ptr(), p.add(off), b.len()) };
-            off += b.len();
-        }
-        GoString { ptr: p, len: total }
-    })
+    // Runs on the goroutine stack (docs/stacks.md): `mallocgc` switches when it must,
+    // and the copies are libc `memcpy`, a leaf.
+    if n <= 0 || parts.is_null() {
+        return GoString::EMPTY;
+    }
+    // SAFETY: the caller guarantees `n` headers at `parts`.
+    let parts = unsafe { std::slice::from_raw_parts(parts, n as usize) };
+    let total: i64 = parts.iter().map(|s| s.len.max(0)).sum();
+    let nonempty = parts.iter().filter(|s| s.len > 0).count();
+    if total == 0 {
+        return GoString::EMPTY;
+    }
+    if nonempty == 1 {
+        return *parts.iter().find(|s| s.len > 0).unwrap_or(&GoString::EMPTY);
+    }
+    let p = mallocgc(total as u64);
+    let mut off = 0usize;
+    for s in parts {
+        // SAFETY: each header describes a valid string (caller's contract).
+        let b = unsafe { s.as_bytes() };
+        // SAFETY: `p` has `total` bytes and the parts' lengths sum to `total`.
+        unsafe { std::ptr::copy_nonoverlapping(b.as_ptr(), p.add(off), b.len()) };
+        off += b.len();
+    }
+    GoString { ptr: p, len: total }
 }
 
 /// Compares two strings bytewise: -1, 0 or 1.

@@ -464,11 +464,16 @@ pub fn can_backquote(s: &[u8]) -> bool {
     true
 }
 
-/// Appends `v` (as unsigned unless `neg`) in `base` 2..=36, lower-case digits.
+/// Appends `v` in `base` 2..=36, lower-case digits.
 pub fn append_int_base(dst: &mut Vec<u8>, v: i64, base: u32) {
+    dst.extend_from_slice(format_int_base(&mut [0; 65], v, base));
+}
+
+/// Formats `v` in `base` 2..=36, lower-case digits, at the end of `buf` (65 bytes
+/// hold `i64::MIN` in base 2); returns the digits.
+fn format_int_base(buf: &mut [u8; 65], v: i64, base: u32) -> &[u8] {
     const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
     let mut u = v.unsigned_abs();
-    let mut buf = [0u8; 65];
     let mut i = buf.len();
     loop {
         i -= 1;
@@ -482,10 +487,9 @@ pub fn append_int_base(dst: &mut Vec<u8>, v: i64, base: u32) {
         i -= 1;
         buf[i] = b'-';
     }
-    dst.extend_from_slice(&buf[i..]);
+    &buf[i..]
 }
 
-/// `strconv.Itoa(i)`.
 /// `strconv.Atoi`'s results (written through the out pointer: docs/abi.md).
 #[repr(C)]
 pub struct AtoiResult {
@@ -551,13 +555,12 @@ unsafe fn atoi_on_system_stack(out: *mut AtoiResult, ptr: *const u8, len: i64) {
     unsafe { out.write(AtoiResult { n, err }) };
 }
 
+/// `strconv.Itoa(i)`. Runs on the goroutine stack (docs/stacks.md): the digits go to
+/// a buffer on it and `new_gostring` allocates with `mallocgc`, which switches when it
+/// must.
 #[export_name = "strconv.Itoa"]
 pub extern "C" fn itoa(i: i64) -> GoString {
-    crate::stack::systemstack(move || {
-        let mut b = Vec::with_capacity(20);
-        append_int_base(&mut b, i, 10);
-        new_gostring(&b)
-    })
+    new_gostring(format_int_base(&mut [0; 65], i, 10))
 }
 
 /// `strconv.FormatInt(i, base)`; panics like Go for a base outside 2..=36.
@@ -567,9 +570,7 @@ pub extern "C" fn format_int(i: i64, base: i64) -> GoString {
         if !(2..=36).contains(&base) {
             crate::panic::panic_string(b"strconv: illegal AppendInt/FormatInt base");
         }
-        let mut b = Vec::with_capacity(20);
-        append_int_base(&mut b, i, base as u32);
-        new_gostring(&b)
+        new_gostring(format_int_base(&mut [0; 65], i, base as u32))
     })
 }
 
