@@ -180,24 +180,12 @@ pub fn is_empty() -> bool {
         .is_empty()
 }
 
-/// The registered functions, for lookups by code address.
-struct Funcs<'t>(&'t [FuncInfo]);
-
-impl Funcs<'_> {
-    /// The function containing `pc`, if any.
-    fn find(&self, pc: usize) -> Option<&FuncInfo> {
-        let i = self.0.partition_point(|f| f.entry <= pc);
-        let f = self.0.get(i.checked_sub(1)?)?;
-        (pc < f.entry + f.len).then_some(f)
-    }
-}
-
-/// Calls `f` with the table, sorted.
-fn with_funcs<R>(f: impl FnOnce(Funcs<'_>) -> R) -> R {
+/// Calls `f` with the function containing `pc`, if any.
+pub fn with_func<R>(pc: usize, f: impl FnOnce(&FuncInfo) -> R) -> Option<R> {
     {
         let t = TABLE.read().unwrap_or_else(PoisonError::into_inner);
         if t.sorted {
-            return f(Funcs(&t.funcs));
+            return find(&t.funcs, pc).map(f);
         }
     }
     let mut t = TABLE.write().unwrap_or_else(PoisonError::into_inner);
@@ -205,12 +193,7 @@ fn with_funcs<R>(f: impl FnOnce(Funcs<'_>) -> R) -> R {
         t.funcs.sort_by_key(|f| f.entry);
         t.sorted = true;
     }
-    f(Funcs(&t.funcs))
-}
-
-/// Calls `f` with the function containing `pc`, if any.
-pub fn with_func<R>(pc: usize, f: impl FnOnce(&FuncInfo) -> R) -> Option<R> {
-    with_funcs(|funcs| funcs.find(pc).map(f))
+    find(&t.funcs, pc).map(f)
 }
 
 /// The landing pad of the `try_call` whose return address is `ret`: `(pad address,
@@ -239,6 +222,12 @@ pub fn in_defer_thunk(ret: usize) -> Option<bool> {
 /// one.
 pub fn open_defers(ret: usize) -> Option<OpenDefers> {
     with_caches(|c| c.open_defers.get(ret, |ret| with_func(ret.saturating_sub(1), |f| f.open_defers).flatten()))
+}
+
+fn find(funcs: &[FuncInfo], pc: usize) -> Option<&FuncInfo> {
+    let i = funcs.partition_point(|f| f.entry <= pc);
+    let f = funcs.get(i.checked_sub(1)?)?;
+    (pc < f.entry + f.len).then_some(f)
 }
 
 #[cfg(test)]

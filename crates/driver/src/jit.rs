@@ -67,6 +67,21 @@ impl Jitted {
     }
 }
 
+/// What the runtime's symbol table records of compiled function `f`, finalised at
+/// `entry`, whose source is `file` with `lines` (code offset, line).
+pub fn func_info(f: &codegen::CompiledFunc, entry: *const u8, file: String, lines: Vec<(u32, u32)>) -> morestack_runtime::symtab::FuncInfo {
+    use morestack_runtime::symtab::{FuncInfo, LandingPad, OpenDefers};
+    FuncInfo {
+        entry: entry as usize,
+        len: f.code_size as usize,
+        name: f.name.clone(),
+        file,
+        lines,
+        landing_pads: f.landing_pads.iter().map(|p| LandingPad { ret: p.ret, handler: p.handler, frame_offset: p.frame_offset }).collect(),
+        open_defers: f.open_defers.map(|o| OpenDefers { fp_offset: o.fp_offset, count: o.count }),
+    }
+}
+
 /// Compiles a checked program with the JIT and runs it; returns its exit status.
 pub fn run_jit(checked: &Checked, opts: &RunOptions) -> Result<i32, Error> {
     let Some(jit) = Jitted::new(checked, opts)? else { return Ok(0) };
@@ -75,15 +90,7 @@ pub fn run_jit(checked: &Checked, opts: &RunOptions) -> Result<i32, Error> {
     let jit: &'static Jitted = Box::leak(Box::new(jit));
     let file_name = source_path(checked);
     for f in &jit.compiled.funcs {
-        morestack_runtime::symtab::register(morestack_runtime::symtab::FuncInfo {
-            entry: jit.module.get_finalized_function(f.id) as usize,
-            len: f.code_size as usize,
-            name: f.name.clone(),
-            file: file_name.clone(),
-            lines: f.lines.clone(),
-            landing_pads: f.landing_pads.iter().map(|p| morestack_runtime::symtab::LandingPad { ret: p.ret, handler: p.handler, frame_offset: p.frame_offset }).collect(),
-            open_defers: f.open_defers.map(|o| morestack_runtime::symtab::OpenDefers { fp_offset: o.fp_offset, count: o.count }),
-        });
+        morestack_runtime::symtab::register(func_info(f, jit.module.get_finalized_function(f.id), file_name.clone(), f.lines.clone()));
     }
     let (module, compiled) = (&jit.module, &jit.compiled);
     let entry = module.get_finalized_function(compiled.entry);

@@ -13,7 +13,7 @@ use syntax::{Diagnostic, SourceFile};
 use types::Info;
 
 pub use aot::build;
-pub use jit::{disassemble, run_jit};
+pub use jit::{disassemble, func_info, run_jit};
 
 /// How many diagnostics are printed before giving up, as Go's compiler does.
 const MAX_DIAGNOSTICS: usize = 10;

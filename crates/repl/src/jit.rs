@@ -91,15 +91,7 @@ pub fn run(program: &Checked, vars: &[(String, usize)], types: &mut TypeDescs, m
                 (off, line)
             })
             .collect();
-        symtab::register(symtab::FuncInfo {
-            entry: module.get_finalized_function(f.id) as usize,
-            len: f.code_size as usize,
-            name: f.name.clone(),
-            file: file.unwrap_or_default(),
-            lines,
-            landing_pads: f.landing_pads.iter().map(|p| symtab::LandingPad { ret: p.ret, handler: p.handler, frame_offset: p.frame_offset }).collect(),
-            open_defers: f.open_defers.map(|o| symtab::OpenDefers { fp_offset: o.fp_offset, count: o.count }),
-        });
+        symtab::register(driver::func_info(f, module.get_finalized_function(f.id), file.unwrap_or_default(), lines));
     }
     let entry = module.get_finalized_function(compiled.entry);
     // SAFETY: `compiled.entry` was declared with the System V signature
