@@ -110,9 +110,11 @@
 //! # What the embedder keeps
 //!
 //! * `ctx.compiled_code()` still holds the compiled (unpatched) code: srclocs, stack
-//!   maps, call sites and the frame layout are valid for the defined code, whose first
-//!   `buffer.data().len()` bytes differ only in the check branches' rel32 fields.
-//!   [`patch`] on that buffer reproduces the defined bytes exactly.
+//!   maps, call sites and the frame layout are valid for the defined code once shifted
+//!   by [`CheckedFunction::entry_padding`] (0 unless the embedder asked for padding, see
+//!   [`EntryPadding`]). After the padding, the defined code's first `buffer.data().len()`
+//!   bytes differ from the compiled ones only in the check branches' rel32 fields:
+//!   [`patch`] on that buffer reproduces them exactly.
 //! * The `STACK_OVERFLOW` trap sites listed in [`CheckedFunction::retargeted_traps`] are
 //!   no longer reachable: drop them from trap tables.
 //! * [`Module::define_function_bytes`] gets no unwind info: `ObjectModule` then writes
@@ -179,10 +181,10 @@ mod x64;
 use cranelift_codegen::control::ControlPlane;
 use cranelift_codegen::ir::immediates::Offset32;
 use cranelift_codegen::ir::{ArgumentPurpose, Function, GlobalValueData, MemFlagsData};
-use cranelift_codegen::{CodegenError, Context};
+use cranelift_codegen::{CodegenError, CompiledCode, Context};
 use cranelift_module::{FuncId, Module, ModuleError, ModuleReloc, ModuleRelocTarget, ModuleResult};
 
-pub use x64::{patch, MorestackCall, PatchError, Patched, StubReloc, RESUME_AFTER_RESTART};
+pub use x64::{nops, patch, MorestackCall, PatchError, Patched, StubReloc, RESUME_AFTER_RESTART};
 
 /// The stack-check pass, configured for one runtime's `G` layout.
 #[derive(Clone, Copy, Debug)]
@@ -192,10 +194,14 @@ pub struct StackCheck {
     pub guard_offset: i32,
 }
 
-/// What [`StackCheck::define_function`] (and [`patch`]) report about a function.
+/// What [`StackCheck::define_function`] (and [`patch`]) report about a function. Every
+/// offset is one in the defined code, the entry padding included.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CheckedFunction {
-    /// Size of the defined code, stub and slot included.
+    /// NOP bytes before the prologue ([`EntryPadding`]): an offset in the compiled code
+    /// plus this is the same instruction's offset in the defined code.
+    pub entry_padding: u32,
+    /// Size of the defined code, padding, stub and slot included.
     pub code_size: u32,
     /// F: the bytes the check requires below the frame pointer (what `morestack` gets in
     /// `eax`). `None`: the function has no check (frameless leaf, or no `stack_limit`).
@@ -208,6 +214,17 @@ pub struct CheckedFunction {
     /// The `STACK_OVERFLOW` trap sites (offsets of `ud2`) whose branches now go to the
     /// stub. Nothing reaches them any more: drop them from trap tables.
     pub retargeted_traps: Vec<u32>,
+}
+
+/// NOPs placed before a function's prologue, and the boundary its first byte starts on:
+/// with them an embedder puts a chosen instruction of the compiled code at a chosen
+/// distance from an aligned address (codegen keeps a loop within as few cache lines as
+/// it can this way). The NOPs run at every call; `morestack`'s restart skips them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct EntryPadding {
+    pub bytes: u32,
+    /// A power of two, or 0 for the module's own minimum.
+    pub align: u32,
 }
 
 impl StackCheck {
@@ -247,6 +264,20 @@ impl StackCheck {
     /// [`ModuleError::Compilation`]`(`[`CodegenError::Unsupported`]`)`.
     #[allow(clippy::result_large_err, reason = "the same result type as `Module::define_function`, which this replaces")]
     pub fn define_function(&self, module: &mut dyn Module, id: FuncId, ctx: &mut Context, morestack: FuncId) -> ModuleResult<CheckedFunction> {
+        self.define_function_padded(module, id, ctx, morestack, |_| EntryPadding::default())
+    }
+
+    /// [`StackCheck::define_function`], with NOPs before the prologue that `padding`
+    /// chooses from the compiled code.
+    #[allow(clippy::result_large_err, reason = "the same result type as `Module::define_function`, which this replaces")]
+    pub fn define_function_padded(
+        &self,
+        module: &mut dyn Module,
+        id: FuncId,
+        ctx: &mut Context,
+        morestack: FuncId,
+        padding: impl FnOnce(&CompiledCode) -> EntryPadding,
+    ) -> ModuleResult<CheckedFunction> {
         let isa = module.isa();
         if isa.name() != "x64" {
             return Err(unsupported(module, id, format!("only x86-64 is supported, not {}", isa.name())));
@@ -255,11 +286,15 @@ impl StackCheck {
         let min_align = isa.function_alignment().minimum as u64;
         ctx.compile(isa, &mut ControlPlane::default()).map_err(ModuleError::from)?;
 
-        let buffer = &ctx.compiled_code().expect("just compiled").buffer;
-        let patched = patch(buffer.data(), buffer.traps(), self.guard_offset, call).map_err(|e| unsupported(module, id, e.to_string()))?;
-        let mut relocs: Vec<ModuleReloc> = buffer.relocs().iter().map(|r| ModuleReloc::from_mach_reloc(r, &ctx.func, id)).collect();
+        let compiled = ctx.compiled_code().expect("just compiled");
+        let pad = padding(compiled);
+        let buffer = &compiled.buffer;
+        let patched = patch(buffer.data(), buffer.traps(), self.guard_offset, call, pad.bytes).map_err(|e| unsupported(module, id, e.to_string()))?;
+        // The code moved up by the padding: so do the compiled code's relocations.
+        let mut relocs: Vec<ModuleReloc> =
+            buffer.relocs().iter().map(|r| ModuleReloc { offset: r.offset + pad.bytes, ..ModuleReloc::from_mach_reloc(r, &ctx.func, id) }).collect();
         // The slot is read as one 8-byte load: keep it naturally aligned in memory too.
-        let mut align = (buffer.alignment as u64).max(min_align);
+        let mut align = (buffer.alignment as u64).max(min_align).max(pad.align as u64);
         if let Some(r) = patched.reloc {
             // Function ids are namespace 0 of `ModuleRelocTarget::User`.
             relocs.push(ModuleReloc { offset: r.offset, kind: r.kind, name: ModuleRelocTarget::from(morestack), addend: r.addend });

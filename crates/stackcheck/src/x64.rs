@@ -96,26 +96,32 @@ impl std::error::Error for PatchError {}
 
 /// Patches one compiled x86-64 function. `code` and `traps` are
 /// `MachBufferFinalized::data()` and `::traps()`; `guard_offset` is the displacement the
-/// limit load must use (the check refuses a function that loads its limit elsewhere).
+/// limit load must use (the check refuses a function that loads its limit elsewhere);
+/// `entry_padding` NOP bytes go before the function ([`crate::EntryPadding`]), and every
+/// offset in the result counts them.
 ///
 /// A function with no `STACK_OVERFLOW` trap has no check (a frameless leaf, or no
-/// `stack_limit`): it is returned unchanged with `frame_size: None`. Otherwise the
-/// prologue must be exactly one of the shapes in the module doc, every check branch must
-/// target a `STACK_OVERFLOW` trap, and the branches are retargeted to the stub described
-/// in the crate doc.
-pub fn patch(code: &[u8], traps: &[MachTrap], guard_offset: i32, call: MorestackCall) -> Result<Patched, PatchError> {
+/// `stack_limit`): it is returned unchanged but for the padding, with `frame_size: None`.
+/// Otherwise the prologue must be exactly one of the shapes in the module doc, every
+/// check branch must target a `STACK_OVERFLOW` trap, and the branches are retargeted to
+/// the stub described in the crate doc.
+pub fn patch(code: &[u8], traps: &[MachTrap], guard_offset: i32, call: MorestackCall, entry_padding: u32) -> Result<Patched, PatchError> {
     let overflow_traps: Vec<u32> = traps.iter().filter(|t| t.code == TrapCode::STACK_OVERFLOW).map(|t| t.offset).collect();
-    let code_size = u32::try_from(code.len()).map_err(|_| err(0, "function larger than 4 GiB"))?;
+    let base = entry_padding as usize;
+    let mut out = nops(base);
+    out.extend_from_slice(code);
+    let code_size = |out: &[u8]| u32::try_from(out.len()).map_err(|_| err(0, "function larger than 4 GiB"));
     if overflow_traps.is_empty() {
-        let checked = CheckedFunction { code_size, frame_size: None, stub_offset: None, body_offset: None, retargeted_traps: Vec::new() };
-        return Ok(Patched { code: code.to_vec(), reloc: None, checked });
+        let checked = CheckedFunction { entry_padding, code_size: code_size(&out)?, frame_size: None, stub_offset: None, body_offset: None, retargeted_traps: Vec::new() };
+        return Ok(Patched { code: out, reloc: None, checked });
     }
 
+    // Offsets from here on are in `out`: the prologue's plus `base`.
     let prologue = parse_prologue(code, guard_offset, &overflow_traps)?;
-    let mut out = code.to_vec();
     let stub = out.len().next_multiple_of(STUB_ALIGN);
     out.resize(stub, INT3);
     for &rel_at in &prologue.branch_rel32s {
+        let rel_at = base + rel_at;
         let rel = rel32(stub, rel_at + 4)?;
         out[rel_at..rel_at + 4].copy_from_slice(&rel.to_le_bytes());
     }
@@ -134,17 +140,17 @@ pub fn patch(code: &[u8], traps: &[MachTrap], guard_offset: i32, call: Morestack
         MorestackCall::Slot => out.extend_from_slice(&[0xff, 0x15, 0, 0, 0, 0]), // disp32 filled below
         MorestackCall::Direct => out.extend_from_slice(&[0xe8, 0, 0, 0, 0]),
     }
-    // restart: jmp entry.
+    // restart: jmp entry (the frame setup, past the padding).
     let restart = out.len();
     out.push(0xe9);
-    out.extend_from_slice(&rel32(0, restart + 5)?.to_le_bytes());
+    out.extend_from_slice(&rel32(base, restart + 5)?.to_le_bytes());
     // resume: push rbp; mov rbp, rsp; jmp body.
     let resume = out.len();
     debug_assert_eq!(resume, restart + RESUME_AFTER_RESTART as usize);
     out.extend_from_slice(&FRAME_SETUP);
     let jmp_body = out.len();
     out.push(0xe9);
-    out.extend_from_slice(&rel32(prologue.body, jmp_body + 5)?.to_le_bytes());
+    out.extend_from_slice(&rel32(base + prologue.body, jmp_body + 5)?.to_le_bytes());
 
     let reloc = match call {
         MorestackCall::Slot => {
@@ -160,13 +166,36 @@ pub fn patch(code: &[u8], traps: &[MachTrap], guard_offset: i32, call: Morestack
     };
 
     let checked = CheckedFunction {
-        code_size: u32::try_from(out.len()).map_err(|_| err(0, "function larger than 4 GiB"))?,
+        entry_padding,
+        code_size: code_size(&out)?,
         frame_size: Some(prologue.frame_size),
         stub_offset: Some(stub as u32),
-        body_offset: Some(prologue.body as u32),
-        retargeted_traps: prologue.targets,
+        body_offset: Some((base + prologue.body) as u32),
+        retargeted_traps: prologue.targets.iter().map(|t| t + entry_padding).collect(),
     };
     Ok(Patched { code: out, reloc: Some(reloc), checked })
+}
+
+/// `len` bytes of NOPs, in the longest of the recommended encodings (Intel SDM vol. 2B,
+/// "NOP"; AMD's optimization guide recommends the same up to 9 bytes).
+pub fn nops(len: usize) -> Vec<u8> {
+    const NOPS: [&[u8]; 9] = [
+        &[0x90],
+        &[0x66, 0x90],
+        &[0x0f, 0x1f, 0x00],
+        &[0x0f, 0x1f, 0x40, 0x00],
+        &[0x0f, 0x1f, 0x44, 0x00, 0x00],
+        &[0x66, 0x0f, 0x1f, 0x44, 0x00, 0x00],
+        &[0x0f, 0x1f, 0x80, 0x00, 0x00, 0x00, 0x00],
+        &[0x0f, 0x1f, 0x84, 0x00, 0x00, 0x00, 0x00, 0x00],
+        &[0x66, 0x0f, 0x1f, 0x84, 0x00, 0x00, 0x00, 0x00, 0x00],
+    ];
+    let mut out = Vec::with_capacity(len);
+    while out.len() < len {
+        let n = (len - out.len()).min(NOPS.len());
+        out.extend_from_slice(NOPS[n - 1]);
+    }
+    out
 }
 
 /// `resume` is the instruction after `restart`'s 5-byte `jmp rel32`.
@@ -357,7 +386,7 @@ mod tests {
     #[test]
     fn small_frame_is_retargeted_and_stub_is_exact() {
         let (code, traps) = small();
-        let p = patch(&code, &traps, 16, MorestackCall::Slot).unwrap();
+        let p = patch(&code, &traps, 16, MorestackCall::Slot, 0).unwrap();
         assert_eq!(p.checked.frame_size, Some(0x40));
         assert_eq!(p.checked.stub_offset, Some(0x30));
         assert_eq!(p.checked.body_offset, Some(0x15));
@@ -390,7 +419,7 @@ mod tests {
     #[test]
     fn big_frame_retargets_both_branches() {
         let (code, traps) = big();
-        let p = patch(&code, &traps, 16, MorestackCall::Slot).unwrap();
+        let p = patch(&code, &traps, 16, MorestackCall::Slot, 0).unwrap();
         assert_eq!(p.checked.frame_size, Some(0x9c40));
         assert_eq!(p.checked.body_offset, Some(0x21));
         assert_eq!(p.checked.retargeted_traps, vec![0x3d, 0x3f]);
@@ -404,7 +433,7 @@ mod tests {
     #[test]
     fn direct_call_uses_a_plt_relocation_and_no_slot() {
         let (code, traps) = small();
-        let p = patch(&code, &traps, 16, MorestackCall::Direct).unwrap();
+        let p = patch(&code, &traps, 16, MorestackCall::Direct, 0).unwrap();
         let stub = 0x30;
         assert_eq!(p.code[stub + 9], 0xe8);
         assert_eq!(p.reloc, Some(StubReloc { offset: stub as u32 + 10, kind: Reloc::X86CallPLTRel4, addend: -4 }));
@@ -419,10 +448,10 @@ mod tests {
     fn no_overflow_trap_means_no_check_and_no_change() {
         let leaf = [0x55, 0x48, 0x89, 0xe5, 0x48, 0x8d, 0x46, 0x01, 0x48, 0x89, 0xec, 0x5d, 0xc3];
         let other_trap = [MachTrap { offset: 3, code: TrapCode::INTEGER_DIVISION_BY_ZERO }];
-        let p = patch(&leaf, &other_trap, 16, MorestackCall::Slot).unwrap();
+        let p = patch(&leaf, &other_trap, 16, MorestackCall::Slot, 0).unwrap();
         assert_eq!(p.code, leaf);
         assert_eq!(p.reloc, None);
-        assert_eq!(p.checked, CheckedFunction { code_size: 13, frame_size: None, stub_offset: None, body_offset: None, retargeted_traps: vec![] });
+        assert_eq!(p.checked, CheckedFunction { entry_padding: 0, code_size: 13, frame_size: None, stub_offset: None, body_offset: None, retargeted_traps: vec![] });
     }
 
     #[test]
@@ -431,7 +460,7 @@ mod tests {
         for (load, mov_r11) in [([0x4c, 0x8b, 0x56, 0x10], [0x49, 0x89, 0xf3]), ([0x4d, 0x8b, 0x51, 0x10], [0x4d, 0x89, 0xcb])] {
             let (mut code, traps) = small();
             code[4..8].copy_from_slice(&load);
-            let p = patch(&code, &traps, 16, MorestackCall::Slot).unwrap();
+            let p = patch(&code, &traps, 16, MorestackCall::Slot, 0).unwrap();
             assert_eq!(&p.code[0x31..0x34], &mov_r11);
         }
     }
@@ -440,11 +469,11 @@ mod tests {
     fn other_displacement_encodings() {
         // disp32: mov r10, [rdi+0x1000]
         let mut code = vec![0x55, 0x48, 0x89, 0xe5, 0x4c, 0x8b, 0x97, 0, 0x10, 0, 0, 0x49, 0x83, 0xc2, 0x10, 0x4c, 0x3b, 0xd4, 0x0f, 0x87, 0x01, 0, 0, 0, 0xc3, 0x0f, 0x0b];
-        let p = patch(&code, &[so(25)], 0x1000, MorestackCall::Slot).unwrap();
+        let p = patch(&code, &[so(25)], 0x1000, MorestackCall::Slot, 0).unwrap();
         assert_eq!(p.checked.frame_size, Some(16));
         // no displacement: mov r10, [rdi]; the 0x49 0x39 form of the compare.
         code = vec![0x55, 0x48, 0x89, 0xe5, 0x4c, 0x8b, 0x17, 0x49, 0x39, 0xe2, 0x0f, 0x87, 0x01, 0, 0, 0, 0xc3, 0x0f, 0x0b];
-        let p = patch(&code, &[so(17)], 0, MorestackCall::Slot).unwrap();
+        let p = patch(&code, &[so(17)], 0, MorestackCall::Slot, 0).unwrap();
         assert_eq!(p.checked.frame_size, Some(0), "a check without `add` requires 0 bytes");
         assert_eq!(p.checked.body_offset, Some(16));
     }
@@ -452,7 +481,7 @@ mod tests {
     #[test]
     fn refuses_anything_unexpected() {
         let refuse = |code: &[u8], traps: &[MachTrap], guard: i32, what: &str| {
-            let e = patch(code, traps, guard, MorestackCall::Slot).expect_err(what);
+            let e = patch(code, traps, guard, MorestackCall::Slot, 0).expect_err(what);
             assert!(e.message.contains(what), "{what:?} not in {e}");
         };
         let (code, traps) = small();

@@ -23,7 +23,7 @@ use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::{default_libcall_names, FuncId, Linkage, Module};
 use iced_x86::{Decoder, DecoderOptions, Formatter, Instruction, IntelFormatter, Mnemonic, Register};
-use stackcheck::{CheckedFunction, StackCheck, RESUME_AFTER_RESTART};
+use stackcheck::{CheckedFunction, EntryPadding, StackCheck, RESUME_AFTER_RESTART};
 
 // ---------------------------------------------------------------------------------
 // The morestack test double.
@@ -78,6 +78,8 @@ struct Harness {
     morestack: FuncId,
     fctx: FunctionBuilderContext,
     check: StackCheck,
+    /// What `define` asks `define_function_padded` for.
+    padding: EntryPadding,
 }
 
 /// One function as defined, with what the tests compare it against.
@@ -102,7 +104,7 @@ impl Harness {
         jb.symbol("morestack_noctxt", stackcheck_test_morestack as *const u8);
         let mut module = JITModule::new(jb);
         let morestack = module.declare_function("morestack_noctxt", Linkage::Import, &Signature::new(CallConv::SystemV)).unwrap();
-        Harness { module, morestack, fctx: FunctionBuilderContext::new(), check: StackCheck { guard_offset: GUARD_OFFSET } }
+        Harness { module, morestack, fctx: FunctionBuilderContext::new(), check: StackCheck { guard_offset: GUARD_OFFSET }, padding: EntryPadding::default() }
     }
 
     /// Declares, builds (with `body(builder, module, params)` returning the results),
@@ -122,7 +124,8 @@ impl Harness {
         b.finalize(self.module.target_config());
 
         self.check.prepare(&mut ctx.func);
-        let checked = self.check.define_function(&mut self.module, id, &mut ctx, self.morestack).unwrap();
+        let padding = self.padding;
+        let checked = self.check.define_function_padded(&mut self.module, id, &mut ctx, self.morestack, |_| padding).unwrap();
         let cc = ctx.compiled_code().expect("ctx keeps the compiled code");
         let buffer = &cc.buffer;
         let calls = buffer.call_sites().next().is_some();
@@ -228,30 +231,38 @@ fn assert_checked(d: &Defined, code: &[u8], base: u64, reg: &str, branches: usiz
     let c = &d.checked;
     let f = c.frame_size.expect("a check");
     let (stub, body) = (c.stub_offset.unwrap(), c.body_offset.unwrap());
-    // The function as compiled (its tail, past the ud2s, may be a constant pool), then
-    // the stub up to the slot.
-    let l = Listing::range(code, 0, d.compiled.len());
+    // The entry padding, then the function as compiled (its tail, past the ud2s, may be
+    // a constant pool), then the stub up to the slot.
+    let pad = c.entry_padding;
+    let padding = Listing::range(code, 0, pad as usize);
+    let l = Listing::range(code, pad as usize, pad as usize + d.compiled.len());
     let sl = Listing::range(code, stub as usize, code.len() - 8);
-    let ctx = format!("{}\n{l}stub:\n{sl}", d.sig);
+    let ctx = format!("{}\npadding:\n{padding}{l}stub:\n{sl}", d.sig);
+
+    assert!(padding.0.iter().all(|i| i.mnemonic() == Mnemonic::Nop), "the padding is NOPs\n{ctx}");
+    let align = if pad > 0 { 64 } else { 16 };
+    assert_eq!(base % align, 0, "the function starts on its boundary");
 
     // F is what Cranelift's prologue checks (machinst/abi.rs gen_prologue): everything
     // below FP, plus the 16-byte setup area of a callee if the function calls.
     assert_eq!(f, d.layout.frame_to_fp_offset + if d.calls { 16 } else { 0 }, "{ctx}");
 
-    // The defined code is the compiled code, with only the branches' rel32s (and what
-    // relocations wrote) changed, then the stub; the stub starts after the traps and the constant pool.
+    // After the padding, the defined code is the compiled code with only the branches'
+    // rel32s (and what relocations wrote) changed, then the stub; the stub starts after
+    // the traps and the constant pool.
     assert_eq!(code.len(), c.code_size as usize);
-    assert!(stub as usize >= d.compiled.len() && stub % 16 == 0, "{ctx}");
+    assert!(stub >= pad + d.compiled.len() as u32 && stub % 16 == 0, "{ctx}");
     let branch_rel32s: Vec<usize> = l.0.iter().filter(|i| i.mnemonic() == Mnemonic::Ja && i.ip() < body as u64).map(|i| i.ip() as usize + 2).collect();
-    for (k, (a, b)) in d.compiled.iter().zip(code).enumerate() {
+    for (k, (a, b)) in d.compiled.iter().zip(&code[pad as usize..]).enumerate() {
         if a != b && !d.relocated.iter().any(|r| r.contains(&k)) {
-            assert!(branch_rel32s.iter().any(|&r| (r..r + 4).contains(&k)), "byte {k:#x} changed outside a check branch\n{ctx}");
+            assert!(branch_rel32s.iter().any(|&r| (r..r + 4).contains(&(pad as usize + k))), "byte {k:#x} changed outside a check branch\n{ctx}");
         }
     }
-    assert_eq!(c.retargeted_traps, d.overflow_traps, "every STACK_OVERFLOW site was a check's");
+    let moved: Vec<u32> = d.overflow_traps.iter().map(|t| t + pad).collect();
+    assert_eq!(c.retargeted_traps, moved, "every STACK_OVERFLOW site was a check's");
 
     // The prologue.
-    assert_eq!(l.texts(0, 3), ["push rbp", "mov rbp, rsp", &format!("mov r10, [{reg}+0x10]")], "{ctx}");
+    assert_eq!(l.texts(pad, 3), ["push rbp", "mov rbp, rsp", &format!("mov r10, [{reg}+0x10]")], "{ctx}");
     let mut expect = Vec::new();
     if branches == 2 {
         expect.extend(["cmp r10, rsp".to_string(), format!("ja {stub:#x}")]);
@@ -260,11 +271,12 @@ fn assert_checked(d: &Defined, code: &[u8], base: u64, reg: &str, branches: usiz
         expect.push(format!("add r10, {f:#x}"));
     }
     expect.extend(["cmp r10, rsp".to_string(), format!("ja {stub:#x}")]);
-    let load_len = l.at(4).len() as u32;
-    assert_eq!(l.texts(4 + load_len, expect.len()), expect, "{ctx}");
+    let load_at = pad + 4;
+    let load_len = l.at(load_at).len() as u32;
+    assert_eq!(l.texts(load_at + load_len, expect.len()), expect, "{ctx}");
     let last_ja = l.0.iter().filter(|i| i.mnemonic() == Mnemonic::Ja && i.ip() < body as u64).count();
     assert_eq!(last_ja, branches, "{ctx}");
-    assert_eq!(l.0.iter().find(|i| i.ip() >= 4 + load_len as u64 && i.mnemonic() == Mnemonic::Ja && i.ip() + 6 == body as u64).map(|i| i.near_branch_target()), Some(stub as u64), "body follows the last ja\n{ctx}");
+    assert_eq!(l.0.iter().find(|i| i.ip() >= (load_at + load_len) as u64 && i.mnemonic() == Mnemonic::Ja && i.ip() + 6 == body as u64).map(|i| i.near_branch_target()), Some(stub as u64), "body follows the last ja\n{ctx}");
     l.at(body); // an instruction boundary
 
     // The stub.
@@ -279,7 +291,7 @@ fn assert_checked(d: &Defined, code: &[u8], base: u64, reg: &str, branches: usiz
             format!("mov r11, {reg}"),
             format!("mov eax, {f:#x}"),
             format!("call qword ptr [{slot:#x}]"),
-            "jmp 0x0".to_string(),
+            format!("jmp {pad:#x}"),
             "push rbp".to_string(),
             "mov rbp, rsp".to_string(),
             format!("jmp {body:#x}"),
@@ -375,7 +387,7 @@ fn frameless_leaf_has_no_check_and_is_not_patched() {
     let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     let mut h = Harness::new();
     let d = h.define("leaf", tail_sig(2, 0, 1), |b, _, p| vec![b.ins().iadd_imm_s(p[1], 1)]);
-    assert_eq!(d.checked, CheckedFunction { code_size: d.compiled.len() as u32, frame_size: None, stub_offset: None, body_offset: None, retargeted_traps: vec![] });
+    assert_eq!(d.checked, CheckedFunction { entry_padding: 0, code_size: d.compiled.len() as u32, frame_size: None, stub_offset: None, body_offset: None, retargeted_traps: vec![] });
     assert!(d.overflow_traps.is_empty());
     let out = h.finalize(&[&d]);
     assert_eq!(out[0].0, d.compiled, "defined unchanged");
@@ -479,6 +491,37 @@ fn stack_arguments_multiple_results_and_a_constant_pool_survive_a_restart() {
     assert_checked(&d, &out[0].0, out[0].1, "rdi", 1);
     // x=10: params 1..9 are 11..19 → sum 135; 11*0.5 → 5; p5 = 15.
     run(&mut h, &d, 10, 135 + 5 + 15);
+}
+
+#[test]
+fn entry_padding_moves_the_whole_function_and_the_stub_still_restarts_it() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    // Every residue mod 8 (the slot's alignment) and the largest padding placement asks
+    // for; a function with a constant pool (RIP-relative loads that must move with the
+    // code) and stack arguments, and a frameless leaf.
+    for bytes in [1, 2, 3, 4, 5, 6, 7, 8, 19, 63] {
+        let mut h = Harness::new();
+        h.padding = EntryPadding { bytes, align: 64 };
+        let d = h.define("padded", tail_sig(10, 0, 2), |b, _, p| {
+            let ss = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 128, 3));
+            b.ins().stack_store(I64, p[9], ss, 64);
+            let last = b.ins().stack_load(I64, I64, ss, 64);
+            let f = b.ins().fcvt_from_sint(F64, p[1]);
+            let k = b.ins().f64const(0.5);
+            let half = b.ins().fmul(f, k);
+            vec![last, b.ins().fcvt_to_sint(I64, half)]
+        });
+        let leaf = h.define("padded_leaf", tail_sig(2, 0, 1), |b, _, p| vec![b.ins().iadd_imm_s(p[1], 1)]);
+        let out = h.finalize(&[&d, &leaf]);
+        assert_eq!(d.checked.entry_padding, bytes);
+        assert_checked(&d, &out[0].0, out[0].1, "rdi", 1);
+        // x=10: p9 = 19; p1 = 11 → 5.
+        run(&mut h, &d, 10, 19 + 5);
+        assert_eq!(leaf.checked.frame_size, None);
+        assert_eq!(&out[1].0[bytes as usize..], &leaf.compiled[..], "the leaf, after its padding");
+        assert_eq!(out[1].1 % 64, 0);
+        run(&mut h, &leaf, 41, 43);
+    }
 }
 
 #[test]
