@@ -331,6 +331,54 @@ fn asm_shows_the_prologue_the_morestack_call_and_the_restart() {
     assert!(text.contains("frames.go:7  return small(n-1) + 1"), "{}", o.show());
 }
 
+const SIEVE: &str = "package main
+
+func main() {
+\tconst n = 100000
+\tcomposite := make([]bool, n+1)
+\tcount := 0
+\tfor i := 2; i <= n; i++ {
+\t\tif composite[i] {
+\t\t\tcontinue
+\t\t}
+\t\tcount++
+\t\tfor j := i * i; j <= n; j += i {
+\t\t\tcomposite[j] = true
+\t\t}
+\t}
+\tprintln(count)
+}
+";
+
+#[test]
+fn asm_shows_the_inner_loop_placed_within_one_cache_line() {
+    let t = tempdir();
+    write(t.path(), "sieve.go", SIEVE);
+    let o = morestack(t.path(), &["asm", "--func", "main", "sieve.go"]);
+    assert_eq!(o.code, Some(0), "{}", o.show());
+    let text = &o.stdout;
+    let base = u64::from_str_radix(text.lines().next().unwrap().rsplit("at 0x").next().unwrap(), 16).unwrap();
+    assert_eq!(base % 64, 0, "a function with a loop starts on a line\n{text}");
+    // Backward jumps: `    0x00cb  0f8e…  jle 00007F…BDh`, as (target, end) addresses.
+    let mut loops = Vec::new();
+    for line in text.lines() {
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        let [off, bytes, mnemonic, target] = fields[..] else { continue };
+        let (Some(off), Some(target)) = (off.strip_prefix("0x"), target.strip_suffix('h')) else { continue };
+        let (Ok(off), Ok(target)) = (u64::from_str_radix(off, 16), u64::from_str_radix(target, 16)) else { continue };
+        let at = base + off;
+        if mnemonic.starts_with('j') && target <= at {
+            loops.push((target, at + bytes.len() as u64 / 2));
+        }
+    }
+    let &(start, end) = loops.iter().min_by_key(|(s, e)| e - s).unwrap_or_else(|| panic!("no loop found\n{text}"));
+    assert!(end - start <= 64, "the inner loop is {} bytes\n{text}", end - start);
+    assert_eq!(start / 64, (end - 1) / 64, "inner loop {:#x}..{:#x} crosses a 64-byte line\n{text}", start - base, end - base);
+    // And the padded function computes what Go does.
+    let run = morestack(t.path(), &["run", "sieve.go"]);
+    assert_eq!((run.code, run.stderr.as_str()), (Some(0), "9592\n"), "{}", run.show());
+}
+
 #[test]
 fn asm_of_an_unknown_function_fails() {
     let t = tempdir();

@@ -26,6 +26,7 @@ mod expr;
 mod func;
 mod goroutines;
 mod guards;
+mod placement;
 mod program;
 mod startup;
 mod stmt;
@@ -52,6 +53,8 @@ pub fn build_isa() -> Arc<dyn TargetIsa> {
     // non-PIE (docs/aot.md), so absolute addresses in code are fine there too.
     flags.set("use_colocated_libcalls", "false").expect("known flag");
     flags.set("is_pic", "false").expect("known flag");
+    // Block offsets and edges of the machine code, to find loops (crate::placement).
+    flags.set("machine_code_cfg_info", "true").expect("known flag");
     let isa_builder = cranelift_native::builder().unwrap_or_else(|msg| panic!("host machine is not supported by Cranelift: {msg}"));
     isa_builder.finish(settings::Flags::new(flags)).expect("valid Cranelift settings")
 }
@@ -62,6 +65,9 @@ pub struct CompiledFunc {
     /// The Go-style symbol name (`main.fib`, `main.main.func1`).
     pub name: String,
     pub code_size: u32,
+    /// NOP bytes before the prologue that place the function's innermost loop
+    /// (crate::placement); every offset here already counts them.
+    pub entry_padding: u32,
     /// Where the stack-check stub starts (`None`: no check, e.g. a frameless leaf).
     /// The stub ends with the 8-byte address of `morestack_noctxt`.
     pub stub_offset: Option<u32>,

@@ -542,8 +542,12 @@ fn finish(p: &mut Program, ctx: &mut Context, id: FuncId, name: String, opts: &O
     if let Err(inst) = stack_addresses_stay_operands(&ctx.func) {
         return Err(vec![Diagnostic::new(Default::default(), format!("internal compiler error in {name}: a native stack address escapes: {}", ctx.func.dfg.display_inst(inst)))]);
     }
-    let result = if checked { STACK_CHECK.define_function(p.module, id, ctx, p.morestack).map(|c| Some((c.code_size, c.stub_offset))) } else { p.module.define_function(id, ctx).map(|_| None) };
-    let checked_size = match result {
+    let result = if checked {
+        STACK_CHECK.define_function_padded(p.module, id, ctx, p.morestack, crate::placement::entry_padding).map(Some)
+    } else {
+        p.module.define_function(id, ctx).map(|_| None)
+    };
+    let checked = match result {
         Ok(size) => size,
         Err(e) => {
         let detail = match &e {
@@ -556,7 +560,12 @@ fn finish(p: &mut Program, ctx: &mut Context, id: FuncId, name: String, opts: &O
         }
     };
     let code = ctx.compiled_code().expect("just compiled");
-    let (code_size, stub_offset) = checked_size.unwrap_or((code.code_info().total_size, None));
+    // Offsets in `code` plus `entry_padding` are offsets in the defined code
+    // (crate::placement).
+    let (code_size, stub_offset, entry_padding) = match checked {
+        Some(c) => (c.code_size, c.stub_offset, c.entry_padding),
+        None => (code.code_info().total_size, None, 0),
+    };
     let mut lines: Vec<(u32, u32)> = Vec::new();
     for loc in code.buffer.get_srclocs_sorted() {
         if loc.loc.is_default() {
@@ -564,7 +573,7 @@ fn finish(p: &mut Program, ctx: &mut Context, id: FuncId, name: String, opts: &O
         }
         let line = p.line_of(loc.loc.bits());
         if lines.last().map(|&(_, l)| l) != Some(line) {
-            lines.push((loc.start, line));
+            lines.push((entry_padding + loc.start, line));
         }
     }
     // Where a recovery resumes the function (crate::defers): each try_call's
@@ -577,7 +586,7 @@ fn finish(p: &mut Program, ctx: &mut Context, id: FuncId, name: String, opts: &O
                 FinalizedMachExceptionHandler::Default(off) => Some(*off),
                 _ => None,
             })?;
-            Some(LandingPad { ret: site.ret_addr, handler, frame_offset: site.frame_offset.expect("x64 try_call sites record the frame offset") })
+            Some(LandingPad { ret: entry_padding + site.ret_addr, handler: entry_padding + handler, frame_offset: site.frame_offset.expect("x64 try_call sites record the frame offset") })
         })
         .collect();
     // Where the pending deferred calls of an open-coded function wait, from the frame
@@ -588,7 +597,7 @@ fn finish(p: &mut Program, ctx: &mut Context, id: FuncId, name: String, opts: &O
         Some(OpenDefers { fp_offset: layout.frame_to_fp_offset - placed.offset, count: (size - crate::defers::OPEN_FNS as u32) / 8 })
     });
     ctx.clear();
-    Ok(CompiledFunc { id, name, code_size, stub_offset, lines, landing_pads, open_defers, clif })
+    Ok(CompiledFunc { id, name, code_size, entry_padding, stub_offset, lines, landing_pads, open_defers, clif })
 }
 
 /// Checks the invariant that lets the runtime copy goroutine stacks without stack

@@ -139,6 +139,9 @@ pub fn disassemble(checked: &Checked, func: Option<&str>, opts: &RunOptions) -> 
             let inst = decoder.decode();
             let off = (inst.ip() - base) as u32;
             let here = f.lines.iter().take_while(|&&(o, _)| o <= off).last().map(|&(_, l)| l);
+            if off == 0 && f.entry_padding > 0 {
+                let _ = writeln!(out, "  entry padding: {} bytes of NOPs keep the innermost loop within as few 64-byte lines as it needs", f.entry_padding);
+            }
             if f.stub_offset == Some(off) {
                 let _ = writeln!(out, "  stack-check stub: call morestack_noctxt (r11 = g, eax = frame size), then restart; resume = restart+5");
             }
