@@ -897,6 +897,11 @@ impl<'a> Checker<'a> {
         match decl {
             PkgDecl::Func { decl } => {
                 if let Some(ast::Decl::Func(fd)) = ast.decls.get(decl) {
+                    // As in go/types: while its signature is checked, the function is a
+                    // `func()`, so its name used in there is an error of its own (`leaf
+                    // is not a type`) rather than a silently invalid parameter type.
+                    let placeholder = self.info.types.intern(TypeKind::Func(Signature { params: Vec::new(), results: Vec::new(), variadic: false }));
+                    self.info.objects[obj.0 as usize].ty = placeholder;
                     let ty = self.signature(&fd.sig);
                     self.info.objects[obj.0 as usize].ty = ty;
                     if fd.name.name == "main" {
