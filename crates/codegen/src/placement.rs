@@ -12,20 +12,27 @@
 //! ([`stackcheck::EntryPadding`]) as put the loop where it should be. The NOPs run once
 //! per call, never in the loop.
 //!
-//! Invariant: the padding only moves code. Every offset recorded about a function
+//! Invariants: the padding only moves code. Every offset recorded about a function
 //! (lines, landing pads, the stub) is taken after it, from
-//! [`stackcheck::CheckedFunction::entry_padding`]; where the padding goes is a matter of
-//! speed alone.
+//! [`stackcheck::CheckedFunction::entry_padding`]. The padding is a multiple of the
+//! code's own alignment (`MachBufferFinalized::alignment`, raised by the constant pool),
+//! so constants stay aligned (stackcheck refuses any other). Beyond that, where the
+//! padding goes is a matter of speed alone.
 //!
-//! Loops are read off the machine code: a branch to an offset at or before its own is a
-//! back edge, and the loop is the bytes from its target to the branch's end. The code
-//! is decoded (iced-x86) from offset 0 to the end of its last block, which Cranelift
-//! records with `machine_code_cfg_info` (set in [`crate::build_isa`]): blocks are
-//! contiguous instructions, and the constant pool comes after them (codegen emits no
-//! jump tables, the only data Cranelift would put between blocks). Cranelift's own
-//! `bb_edges` cannot be used: 0.135 attributes edges to the wrong blocks once cold
-//! blocks have moved to the end. Only one loop can be placed per function: the most
-//! deeply nested one, the shortest among those (the likeliest hot kernel).
+//! Loops are read off the machine code, decoded with iced-x86 from offset 0 to the end
+//! of the last block, which Cranelift records with `machine_code_cfg_info` (set in
+//! [`crate::build_isa`]): blocks are contiguous instructions and the constant pool
+//! comes after them (codegen emits no jump tables, the only data Cranelift would put
+//! between blocks). Cranelift's own `bb_edges` cannot be used: 0.135 attributes edges
+//! to the wrong blocks once cold blocks have moved to the end. From the decoded
+//! branches comes a control-flow graph; each branch to a block at or before its own is
+//! a back edge, whose natural loop is the header and every block that reaches the
+//! branch without passing the header; back edges to one header make one loop (a
+//! `continue` is not a loop of its own). What has to sit well is the loop's hot span:
+//! the run of its blocks laid out from the header on, which leaves out slow paths
+//! Cranelift moved to the end (cold blocks that jump back in). Only one loop can be
+//! placed per function: the most deeply nested one, the shortest among those (the
+//! likeliest hot kernel).
 
 use cranelift_codegen::CompiledCode;
 use iced_x86::{Decoder, DecoderOptions, Mnemonic, OpKind};
@@ -34,75 +41,172 @@ use stackcheck::EntryPadding;
 /// The line size loops are kept within.
 const LINE: u32 = 64;
 
-/// The padding that places `code`'s chosen loop: none for a function without loops.
+/// The padding that places `code`'s chosen loop: none for a function without loops
+/// (or without the block offsets to find them).
 pub(crate) fn entry_padding(code: &CompiledCode) -> EntryPadding {
-    let last_block = code.bb_starts.iter().copied().max().unwrap_or(0);
-    match innermost_loop(&back_edges(code.buffer.data(), last_block)) {
-        Some((start, len)) => EntryPadding { bytes: padding_for(start, len), align: LINE },
+    let Some(&last_block) = code.bb_starts.iter().max() else { return EntryPadding::default() };
+    let Some(blocks) = Blocks::decode(code.buffer.data(), last_block) else { return EntryPadding::default() };
+    match blocks.innermost_loop() {
+        Some((start, len)) => EntryPadding { bytes: padding_for(start, len, code.buffer.alignment.max(1)), align: LINE },
         None => EntryPadding::default(),
     }
 }
 
-/// The loops of x86-64 `code` whose last block starts at `last_block`, as (start, end)
-/// offsets. Decoding stops after the last block's first unconditional transfer, and at
-/// anything it cannot decode (then the loops found so far are all there are).
-fn back_edges(code: &[u8], last_block: u32) -> Vec<(u32, u32)> {
-    let mut loops = Vec::new();
-    let mut decoder = Decoder::with_ip(64, code, 0, DecoderOptions::NONE);
-    while decoder.can_decode() {
-        let inst = decoder.decode();
-        if inst.is_invalid() {
-            break;
-        }
-        let (ip, next) = (inst.ip() as u32, inst.next_ip() as u32);
-        // A near jmp or jcc (a call's target is another function).
-        if inst.op0_kind() == OpKind::NearBranch64 && inst.mnemonic() != Mnemonic::Call {
-            let target = inst.near_branch_target() as u32;
-            if target <= ip {
-                loops.push((target, next));
+/// How an instruction passes control on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Flow {
+    /// To the next instruction (calls included: a call returns, or ends in a trap).
+    Next,
+    /// `jmp` to an offset.
+    Jump(u32),
+    /// `jcc` to an offset, or on to the next instruction.
+    Branch(u32),
+    /// Nowhere in the function: `ret`, `ud2`, an indirect `jmp`.
+    Stop,
+}
+
+/// The basic blocks of decoded code, in layout order.
+struct Blocks {
+    /// Start and end offset of each block.
+    spans: Vec<(u32, u32)>,
+    /// Successor block indices of each block.
+    succs: Vec<Vec<usize>>,
+}
+
+impl Blocks {
+    /// Decodes x86-64 `code` whose last block starts at `last_block`. Decoding stops at
+    /// an unconditional transfer at or after both `last_block` and every branch target
+    /// seen; `None` if an instruction cannot be decoded or a branch lands inside one.
+    fn decode(code: &[u8], last_block: u32) -> Option<Blocks> {
+        let mut insts: Vec<(u32, u32, Flow)> = Vec::new();
+        let mut frontier = last_block;
+        let mut decoder = Decoder::with_ip(64, code, 0, DecoderOptions::NONE);
+        while decoder.can_decode() {
+            let inst = decoder.decode();
+            if inst.is_invalid() {
+                return None;
+            }
+            let (ip, next) = (inst.ip() as u32, inst.next_ip() as u32);
+            // A near jmp or jcc (a call's target is another function).
+            let direct = inst.op0_kind() == OpKind::NearBranch64 && inst.mnemonic() != Mnemonic::Call;
+            let flow = match inst.mnemonic() {
+                Mnemonic::Jmp if direct => Flow::Jump(inst.near_branch_target() as u32),
+                Mnemonic::Jmp | Mnemonic::Ret | Mnemonic::Ud2 => Flow::Stop,
+                _ if direct => Flow::Branch(inst.near_branch_target() as u32),
+                _ => Flow::Next,
+            };
+            if let Flow::Jump(t) | Flow::Branch(t) = flow {
+                frontier = frontier.max(t);
+            }
+            insts.push((ip, next, flow));
+            if ip >= frontier && matches!(flow, Flow::Jump(_) | Flow::Stop) {
+                break;
             }
         }
-        let transfers = matches!(inst.mnemonic(), Mnemonic::Jmp | Mnemonic::Ret | Mnemonic::Ud2);
-        if ip >= last_block && transfers {
-            break;
+
+        // A block starts at offset 0, at every branch target and after every transfer.
+        let mut leaders: Vec<u32> = vec![0];
+        for &(_, next, flow) in &insts {
+            if let Flow::Jump(t) | Flow::Branch(t) = flow {
+                leaders.push(t);
+            }
+            if flow != Flow::Next {
+                leaders.push(next);
+            }
         }
+        let end = insts.last().map_or(0, |&(_, next, _)| next);
+        leaders.retain(|&l| l < end);
+        leaders.sort_unstable();
+        leaders.dedup();
+        if leaders.iter().any(|l| insts.binary_search_by_key(l, |&(ip, _, _)| ip).is_err()) {
+            return None;
+        }
+        let spans: Vec<(u32, u32)> = leaders.iter().enumerate().map(|(i, &s)| (s, leaders.get(i + 1).copied().unwrap_or(end))).collect();
+        let index = |offset: u32| leaders.binary_search(&offset).ok();
+        let succs = spans
+            .iter()
+            .enumerate()
+            .map(|(i, &(_, e))| {
+                let last = insts[insts.partition_point(|&(ip, _, _)| ip < e) - 1].2;
+                let fall = (i + 1 < spans.len()).then_some(i + 1);
+                match last {
+                    Flow::Next => fall.into_iter().collect(),
+                    Flow::Jump(t) => index(t).into_iter().collect(),
+                    Flow::Branch(t) => index(t).into_iter().chain(fall).collect(),
+                    Flow::Stop => Vec::new(),
+                }
+            })
+            .collect();
+        Some(Blocks { spans, succs })
     }
-    loops
+
+    /// The loop to place, as (start offset, length of its hot span): the most deeply
+    /// nested, then the shortest, then the first.
+    fn innermost_loop(&self) -> Option<(u32, u32)> {
+        let n = self.spans.len();
+        let mut preds = vec![Vec::new(); n];
+        for (b, succs) in self.succs.iter().enumerate() {
+            for &s in succs {
+                preds[s].push(b);
+            }
+        }
+        // Natural loops, one per header: (header, body as a membership vector).
+        let mut loops: Vec<(usize, Vec<bool>)> = Vec::new();
+        for (latch, succs) in self.succs.iter().enumerate() {
+            for &header in succs.iter().filter(|&&h| h <= latch) {
+                let at = match loops.iter().position(|(h, _)| *h == header) {
+                    Some(at) => at,
+                    None => {
+                        let mut body = vec![false; n];
+                        body[header] = true;
+                        loops.push((header, body));
+                        loops.len() - 1
+                    }
+                };
+                let body = &mut loops[at].1;
+                let mut work = vec![latch];
+                while let Some(b) = work.pop() {
+                    if !body[b] {
+                        body[b] = true;
+                        work.extend(&preds[b]);
+                    }
+                }
+            }
+        }
+        let depth = |header: usize| loops.iter().filter(|(_, body)| body[header]).count();
+        let hot_span = |header: usize, body: &[bool]| {
+            let last = (header..n).take_while(|&b| body[b]).last().unwrap_or(header);
+            (self.spans[header].0, self.spans[last].1 - self.spans[header].0)
+        };
+        loops
+            .iter()
+            .map(|(h, body)| (depth(*h), hot_span(*h, body)))
+            .max_by_key(|&(d, (start, len))| (d, std::cmp::Reverse(len), std::cmp::Reverse(start)))
+            .map(|(_, span)| span)
+    }
 }
 
-/// The loop to place among `loops` (start, end), as (start, length): the most deeply
-/// nested, then the shortest, then the first.
-fn innermost_loop(loops: &[(u32, u32)]) -> Option<(u32, u32)> {
-    let depth = |&(s, e): &(u32, u32)| loops.iter().filter(|&&(os, oe)| os <= s && e <= oe).count();
-    loops.iter().max_by_key(|l| (depth(l), std::cmp::Reverse(l.1 - l.0), std::cmp::Reverse(l.0))).map(|&(s, e)| (s, e - s))
+/// Lines a `len`-byte loop at offset `at` of a line-aligned function touches.
+fn lines(at: u32, len: u32) -> u32 {
+    (at + len.max(1) - 1) / LINE - at / LINE + 1
 }
 
-/// The fewest NOP bytes that put a `len`-byte loop starting at `start` (in a function
-/// that starts on a line boundary) across no more lines than `len` needs.
-fn padding_for(start: u32, len: u32) -> u32 {
-    let slack = len.div_ceil(LINE).max(1) * LINE - len;
-    let at = start % LINE;
-    if at <= slack {
-        0
-    } else {
-        LINE - at
-    }
+/// The padding, a multiple of `step` below [`LINE`], that puts a `len`-byte loop
+/// starting at `start` (in a function that starts on a line boundary) across the
+/// fewest lines; the least such padding.
+fn padding_for(start: u32, len: u32, step: u32) -> u32 {
+    (0..LINE).step_by(step as usize).min_by_key(|&p| (lines(start + p, len), p)).unwrap_or(0)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// Lines a `len`-byte loop at `at` touches.
-    fn lines(at: u32, len: u32) -> u32 {
-        (at + len - 1) / LINE - at / LINE + 1
-    }
-
     #[test]
     fn padding_puts_the_loop_on_the_fewest_lines_with_the_fewest_bytes() {
         for len in 1..=200 {
             for start in 0..256 {
-                let pad = padding_for(start, len);
+                let pad = padding_for(start, len, 1);
                 assert!(pad < LINE);
                 let best = len.div_ceil(LINE);
                 assert_eq!(lines(start + pad, len), best, "start {start} len {len} pad {pad}");
@@ -113,31 +217,92 @@ mod tests {
     }
 
     #[test]
-    fn sieve_inner_loop() {
+    fn padding_keeps_the_code_alignment() {
         // bench/sieve.go's main.main: the inner loop at 0xad..0xd1 (36 bytes) crosses
         // the line at 0xc0; 19 bytes move it to 0xc0..0xe4.
-        assert_eq!(padding_for(0xad, 36), 19);
-        assert_eq!(padding_for(0x80, 36), 0);
+        assert_eq!(padding_for(0xad, 36, 1), 19);
+        assert_eq!(padding_for(0x80, 36, 1), 0);
+        // With 8- or 16-byte constants the step is theirs: 0xad + 24 = 0xc5..0xe9,
+        // 0xad + 16 = 0xbd crosses again, so 16-byte steps take 32 (0xcd..0xf1).
+        assert_eq!(padding_for(0xad, 36, 8), 24);
+        assert_eq!(padding_for(0xad, 36, 16), 32);
+        // A step of a whole line leaves only 0.
+        assert_eq!(padding_for(0xad, 36, 64), 0);
+    }
+
+    /// Encodes a little function: `ops` as (kind, target) with kind `n` (a 4-byte
+    /// nop), `j` (jmp rel32), `c` (jl rel32), `r` (ret); targets are op indices.
+    fn assemble(ops: &[(char, usize)]) -> (Vec<u8>, Vec<u32>) {
+        let size = |k: char| match k {
+            'n' => 4,
+            'j' => 5,
+            'c' => 6,
+            _ => 1,
+        };
+        let offsets: Vec<u32> = ops.iter().scan(0, |at, &(k, _)| Some(std::mem::replace(at, *at + size(k)))).collect();
+        let mut code = Vec::new();
+        for (i, &(k, t)) in ops.iter().enumerate() {
+            let end = offsets[i] + size(k);
+            let rel = |t: usize| (offsets[t] as i64 - end as i64) as i32;
+            match k {
+                'n' => code.extend([0x0f, 0x1f, 0x40, 0x00]),
+                'j' => code.extend([0xe9].into_iter().chain(rel(t).to_le_bytes())),
+                'c' => code.extend([0x0f, 0x8c].into_iter().chain(rel(t).to_le_bytes())),
+                _ => code.push(0xc3),
+            }
+        }
+        (code, offsets)
+    }
+
+    fn innermost(ops: &[(char, usize)], last_op: usize) -> Option<(u32, u32)> {
+        let (code, at) = assemble(ops);
+        Blocks::decode(&code, at[last_op])?.innermost_loop()
     }
 
     #[test]
-    fn the_innermost_loop_is_chosen() {
-        // An outer loop 0x10..0x50 around an inner one 0x20..0x40; a duplicate back edge.
-        let loops = [(0x20, 0x40), (0x10, 0x50), (0x20, 0x40)];
-        assert_eq!(innermost_loop(&loops), Some((0x20, 0x20)));
-        // Two loops at the same depth: the shorter wins.
-        assert_eq!(innermost_loop(&[(0x10, 0x40), (0x40, 0x48)]), Some((0x40, 8)));
-        assert_eq!(innermost_loop(&[]), None);
+    fn the_innermost_loop_is_chosen_by_nesting_not_by_edge_count() {
+        // for { n; if c { continue }; n; for { n; n; if c { continue inner } }; if c { continue } }
+        // Outer header 0, inner header 5 (ops 5..8); three back edges to 0, two to 5.
+        let ops = [
+            ('n', 0), // 0: outer header
+            ('c', 0), // 1: continue outer (a short back edge: not a loop of its own)
+            ('n', 0), // 2
+            ('c', 0), // 3: continue outer again
+            ('n', 0), // 4
+            ('n', 0), // 5: inner header
+            ('c', 5), // 6: continue inner
+            ('n', 0), // 7
+            ('c', 5), // 8: inner latch
+            ('j', 0), // 9: outer latch
+            ('r', 0), // 10
+        ];
+        let (_, at) = assemble(&ops);
+        assert_eq!(innermost(&ops, 10), Some((at[5], at[9] - at[5])));
     }
 
     #[test]
-    fn back_edges_are_read_from_the_code() {
-        // 0: mov eax, 0; 5: add eax, 1 (loop head); 8: cmp eax, 10; b: jl 5 (rel8);
-        // d: jmp 0x5 (rel32, a second back edge); 12: ret; 13: data that decodes as
-        // a backward jmp (eb f0) after the last block's ret: ignored.
-        let code = [0xb8, 0, 0, 0, 0, 0x83, 0xc0, 0x01, 0x83, 0xf8, 0x0a, 0x7c, 0xf8, 0xe9, 0xf3, 0xff, 0xff, 0xff, 0xc3, 0xeb, 0xf0];
-        assert_eq!(back_edges(&code, 0x12), [(5, 0xd), (5, 0x12)]);
-        // The data is decoded when the last block is said to start after it.
-        assert_eq!(back_edges(&code, 0x13).len(), 3);
+    fn a_cold_block_that_jumps_back_stays_out_of_the_hot_span() {
+        // A loop 0..3 whose slow path (ops 5..6, after the return) jumps back to it.
+        let ops = [
+            ('n', 0), // 0: header
+            ('c', 5), // 1: to the slow path
+            ('c', 0), // 2: latch
+            ('r', 0), // 3
+            ('n', 0), // 4: unreachable filler
+            ('n', 0), // 5: slow path
+            ('j', 0), // 6: back into the loop
+        ];
+        let (_, at) = assemble(&ops);
+        assert_eq!(innermost(&ops, 5), Some((0, at[3])));
+        // Without a loop there is nothing to place; decoding stops after the last block.
+        assert_eq!(innermost(&[('n', 0), ('c', 3), ('n', 0), ('r', 0), ('n', 0)], 3), None);
+    }
+
+    #[test]
+    fn decoding_goes_on_to_every_branch_target() {
+        // The last block (op 1) is followed by code that only a branch reaches.
+        let ops = [('c', 3), ('r', 0), ('n', 0), ('n', 0), ('c', 3), ('r', 0)];
+        let (_, at) = assemble(&ops);
+        assert_eq!(innermost(&ops, 1), Some((at[3], at[5] - at[3])));
     }
 }

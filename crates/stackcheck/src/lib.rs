@@ -119,7 +119,7 @@
 //!   no longer reachable: drop them from trap tables.
 //! * [`Module::define_function_bytes`] gets no unwind info: `ObjectModule` then writes
 //!   no `.eh_frame` entry for the function (call `compiled_code.create_unwind_info` if
-//!   needed; the stub has none either).
+//!   needed, and shift its offsets by the entry padding; the stub has none either).
 //!
 //! # Example
 //!
@@ -220,6 +220,8 @@ pub struct CheckedFunction {
 /// with them an embedder puts a chosen instruction of the compiled code at a chosen
 /// distance from an aligned address (codegen keeps a loop within as few cache lines as
 /// it can this way). The NOPs run at every call; `morestack`'s restart skips them.
+/// `bytes` must be a multiple of the compiled code's alignment
+/// (`MachBufferFinalized::alignment`, which its constant pool sets).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct EntryPadding {
     pub bytes: u32,
@@ -289,10 +291,28 @@ impl StackCheck {
         let compiled = ctx.compiled_code().expect("just compiled");
         let pad = padding(compiled);
         let buffer = &compiled.buffer;
+        // Cranelift aligned the constant pool relative to the function's first byte, and
+        // may use a constant as an aligned memory operand.
+        if pad.bytes % buffer.alignment != 0 {
+            return Err(unsupported(module, id, format!("an entry padding of {} bytes would misalign the constant pool (aligned to {})", pad.bytes, buffer.alignment)));
+        }
         let patched = patch(buffer.data(), buffer.traps(), self.guard_offset, call, pad.bytes).map_err(|e| unsupported(module, id, e.to_string()))?;
-        // The code moved up by the padding: so do the compiled code's relocations.
-        let mut relocs: Vec<ModuleReloc> =
-            buffer.relocs().iter().map(|r| ModuleReloc { offset: r.offset + pad.bytes, ..ModuleReloc::from_mach_reloc(r, &ctx.func, id) }).collect();
+        // The code moved up by the padding: so do the compiled code's relocations, and
+        // their targets within this same function.
+        let mut relocs: Vec<ModuleReloc> = buffer
+            .relocs()
+            .iter()
+            .map(|r| {
+                let mut reloc = ModuleReloc::from_mach_reloc(r, &ctx.func, id);
+                reloc.offset += pad.bytes;
+                if let ModuleRelocTarget::FunctionOffset(f, offset) = &mut reloc.name {
+                    if *f == id {
+                        *offset += pad.bytes;
+                    }
+                }
+                reloc
+            })
+            .collect();
         // The slot is read as one 8-byte load: keep it naturally aligned in memory too.
         let mut align = (buffer.alignment as u64).max(min_align).max(pad.align as u64);
         if let Some(r) = patched.reloc {

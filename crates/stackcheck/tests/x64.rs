@@ -497,31 +497,75 @@ fn stack_arguments_multiple_results_and_a_constant_pool_survive_a_restart() {
 fn entry_padding_moves_the_whole_function_and_the_stub_still_restarts_it() {
     let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     // Every residue mod 8 (the slot's alignment) and the largest padding placement asks
-    // for; a function with a constant pool (RIP-relative loads that must move with the
-    // code) and stack arguments, and a frameless leaf.
+    // for. The padded function calls another (a relocation that must move with the
+    // code) and has stack arguments; the leaf it calls is padded too and has no check.
     for bytes in [1, 2, 3, 4, 5, 6, 7, 8, 19, 63] {
         let mut h = Harness::new();
         h.padding = EntryPadding { bytes, align: 64 };
-        let d = h.define("padded", tail_sig(10, 0, 2), |b, _, p| {
+        let leaf = h.define("padded_leaf", tail_sig(2, 0, 1), |b, _, p| vec![b.ins().iadd_imm_s(p[1], 1)]);
+        let d = h.define("padded", tail_sig(10, 0, 2), move |b, m, p| {
             let ss = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 128, 3));
             b.ins().stack_store(I64, p[9], ss, 64);
             let last = b.ins().stack_load(I64, I64, ss, 64);
-            let f = b.ins().fcvt_from_sint(F64, p[1]);
-            let k = b.ins().f64const(0.5);
-            let half = b.ins().fmul(f, k);
-            vec![last, b.ins().fcvt_to_sint(I64, half)]
+            let callee = m.declare_func_in_func(leaf.id, b.func);
+            let call = b.ins().call(callee, &[p[0], p[1]]);
+            vec![last, b.inst_results(call)[0]]
         });
-        let leaf = h.define("padded_leaf", tail_sig(2, 0, 1), |b, _, p| vec![b.ins().iadd_imm_s(p[1], 1)]);
+        assert!(!d.relocated.is_empty(), "the call is relocated");
         let out = h.finalize(&[&d, &leaf]);
         assert_eq!(d.checked.entry_padding, bytes);
         assert_checked(&d, &out[0].0, out[0].1, "rdi", 1);
-        // x=10: p9 = 19; p1 = 11 → 5.
-        run(&mut h, &d, 10, 19 + 5);
+        // x=10: p9 = 19; leaf(p1 = 11) = 12.
+        run(&mut h, &d, 10, 19 + 12);
         assert_eq!(leaf.checked.frame_size, None);
         assert_eq!(&out[1].0[bytes as usize..], &leaf.compiled[..], "the leaf, after its padding");
         assert_eq!(out[1].1 % 64, 0);
         run(&mut h, &leaf, 41, 43);
     }
+}
+
+#[test]
+fn a_padding_that_would_misalign_the_constant_pool_is_refused() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    // A 16-byte vector constant: Cranelift aligns the pool to 16 from the first byte.
+    // (And a frame, so that the function has a check.)
+    let vector_constant = |b: &mut FunctionBuilder, _: &mut JITModule, p: &[Value]| {
+        let k = b.func.dfg.constants.insert(vec![1u8; 16].into());
+        let v = b.ins().vconst(I8X16, k);
+        let ss = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 64, 3));
+        b.ins().stack_store(I64, p[1], ss, 0);
+        let stored = b.ins().stack_load(I64, I64, ss, 0);
+        let byte = b.ins().ireduce(I8, stored);
+        let x = b.ins().splat(I8X16, byte);
+        let sum = b.ins().iadd(v, x);
+        let lane = b.ins().extractlane(sum, 0);
+        vec![b.ins().uextend(I64, lane)]
+    };
+    let mut h = Harness::new();
+    h.padding = EntryPadding { bytes: 8, align: 64 };
+    let sig = tail_sig(2, 0, 1);
+    let id = h.module.declare_function("misaligned", Linkage::Local, &sig).unwrap();
+    let mut ctx = h.module.make_context();
+    ctx.func = Function::with_name_signature(cranelift_codegen::ir::UserFuncName::user(0, id.as_u32()), sig);
+    let mut b = FunctionBuilder::new(&mut ctx.func, &mut h.fctx);
+    let block = b.create_block();
+    b.append_block_params_for_function_params(block);
+    b.switch_to_block(block);
+    let params = b.block_params(block).to_vec();
+    let results = vector_constant(&mut b, &mut h.module, &params);
+    b.ins().return_(&results);
+    b.seal_all_blocks();
+    b.finalize(h.module.target_config());
+    h.check.prepare(&mut ctx.func);
+    let err = h.check.define_function_padded(&mut h.module, id, &mut ctx, h.morestack, |_| EntryPadding { bytes: 8, align: 64 }).unwrap_err().to_string();
+    assert!(err.contains("would misalign the constant pool (aligned to 16)"), "{err}");
+    // A multiple of the pool's alignment is accepted, and the code runs.
+    h.padding = EntryPadding { bytes: 16, align: 64 };
+    let d = h.define("aligned", tail_sig(2, 0, 1), vector_constant);
+    let out = h.finalize(&[&d]);
+    assert_checked(&d, &out[0].0, out[0].1, "rdi", 1);
+    // Each byte lane is 1 + (x+1) = 12 for x = 10.
+    run(&mut h, &d, 10, 12);
 }
 
 #[test]
