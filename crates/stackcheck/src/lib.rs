@@ -293,7 +293,7 @@ impl StackCheck {
         let buffer = &compiled.buffer;
         // Cranelift aligned the constant pool relative to the function's first byte, and
         // may use a constant as an aligned memory operand.
-        if pad.bytes % buffer.alignment != 0 {
+        if !pad.bytes.is_multiple_of(buffer.alignment) {
             return Err(unsupported(module, id, format!("an entry padding of {} bytes would misalign the constant pool (aligned to {})", pad.bytes, buffer.alignment)));
         }
         let patched = patch(buffer.data(), buffer.traps(), self.guard_offset, call, pad.bytes).map_err(|e| unsupported(module, id, e.to_string()))?;
