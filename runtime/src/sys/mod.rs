@@ -115,6 +115,39 @@ pub fn mmap_anon(size: usize) -> *mut u8 {
     }
 }
 
+/// The huge-page size of x86-64 Linux: transparent huge pages back 2 MiB-aligned,
+/// 2 MiB ranges.
+pub const HUGE_PAGE: usize = 2 << 20;
+
+/// [`mmap_anon`] for a large heap block: `size` (a multiple of the OS page) bytes
+/// starting on a [`HUGE_PAGE`] boundary and marked `MADV_HUGEPAGE`, so that the kernel
+/// backs them with huge pages (this machine's THP mode may be `madvise`, as Go 1.19's
+/// heap also asks for them). Fewer page faults and far fewer TLB misses for a loop that
+/// strides through a big slice. Resident memory stays within the mapping, which is
+/// exactly `size` bytes. Returns null on failure.
+pub fn mmap_anon_huge(size: usize) -> *mut u8 {
+    let reserved = size + HUGE_PAGE;
+    let p = mmap_anon(reserved);
+    if p.is_null() {
+        return p;
+    }
+    let start = (p as usize).next_multiple_of(HUGE_PAGE);
+    let (head, tail) = (start - p as usize, reserved - (start - p as usize) - size);
+    // SAFETY: the head and tail are the parts of the fresh mapping `p` outside
+    // `[start, start+size)`; nothing refers to them. madvise on the rest only changes
+    // how it is backed (a failure just leaves small pages).
+    unsafe {
+        if head > 0 {
+            munmap(p, head);
+        }
+        if tail > 0 {
+            munmap((start + size) as *mut u8, tail);
+        }
+        libc::madvise(start as *mut libc::c_void, size, libc::MADV_HUGEPAGE);
+    }
+    start as *mut u8
+}
+
 /// Releases a mapping made by [`mmap_anon`] (old goroutine stacks, aggregate chunks).
 ///
 /// # Safety
