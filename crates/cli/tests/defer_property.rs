@@ -61,8 +61,11 @@ const DEEP_BUDGET: u64 = 400_000;
 /// Per run of one program; a hang is reported as a difference.
 const TIMEOUT: Duration = Duration::from_secs(120);
 
-/// The `morestack run` modes: name, extra arguments, environment.
-const MODES: &[(&str, &[&str], Option<(&str, &str)>)] = &[
+/// One `morestack run` mode: name, extra arguments, environment variable.
+type Mode = (&'static str, &'static [&'static str], Option<(&'static str, &'static str)>);
+
+/// The `morestack run` modes.
+const MODES: &[Mode] = &[
     ("normal", &[], None),
     ("MORESTACKDEBUG=stackmove=1", &[], Some(("MORESTACKDEBUG", "stackmove=1"))),
     ("--no-stack-check", &["--no-stack-check"], None),
@@ -917,7 +920,9 @@ fn check_program(dir: &Path, seed: u64, ncases: u64) -> Result<(), String> {
     let want = run_cmd(Command::new(&bin), dir, &format!("p{seed}.go-run"));
     assert!(!want.timed_out, "seed {seed}: the Go build of {} timed out", path.display());
     let mut report = String::new();
-    let mut shown: Vec<(&str, (Option<i32>, String, String))> = Vec::new();
+    // Each distinct output shown so far: (mode, (status, stdout, normalised stderr)).
+    type Output = (Option<i32>, String, String);
+    let mut shown: Vec<(&str, Output)> = Vec::new();
     for (mode, args, env) in MODES {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_morestack"));
         cmd.arg("run").args(*args).arg(&file).current_dir(dir);

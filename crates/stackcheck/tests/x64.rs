@@ -18,7 +18,7 @@ use std::sync::Mutex;
 use cranelift_codegen::ir::{types::*, AbiParam, ArgumentPurpose, Function, InstBuilder, Signature, StackSlotData, StackSlotKind, TrapCode, Value};
 use cranelift_codegen::binemit::Reloc;
 use cranelift_codegen::isa::CallConv;
-use cranelift_codegen::MachBufferFrameLayout;
+use cranelift_codegen::{Context, MachBufferFrameLayout};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::{default_libcall_names, FuncId, Linkage, Module};
@@ -107,10 +107,10 @@ impl Harness {
         Harness { module, morestack, fctx: FunctionBuilderContext::new(), check: StackCheck { guard_offset: GUARD_OFFSET }, padding: EntryPadding::default() }
     }
 
-    /// Declares, builds (with `body(builder, module, params)` returning the results),
-    /// prepares and defines one Tail function.
-    fn define(&mut self, name: &str, sig: Signature, body: impl FnOnce(&mut FunctionBuilder, &mut JITModule, &[Value]) -> Vec<Value>) -> Defined {
-        let id = self.module.declare_function(name, Linkage::Local, &sig).unwrap();
+    /// Declares and builds one Tail function, with `body(builder, module, params)`
+    /// returning the results; not yet prepared or defined.
+    fn build(&mut self, name: &str, sig: &Signature, body: impl FnOnce(&mut FunctionBuilder, &mut JITModule, &[Value]) -> Vec<Value>) -> (FuncId, Context) {
+        let id = self.module.declare_function(name, Linkage::Local, sig).unwrap();
         let mut ctx = self.module.make_context();
         ctx.func = Function::with_name_signature(cranelift_codegen::ir::UserFuncName::user(0, id.as_u32()), sig.clone());
         let mut b = FunctionBuilder::new(&mut ctx.func, &mut self.fctx);
@@ -122,7 +122,12 @@ impl Harness {
         b.ins().return_(&results);
         b.seal_all_blocks();
         b.finalize(self.module.target_config());
+        (id, ctx)
+    }
 
+    /// [`Harness::build`]s, prepares and defines one Tail function.
+    fn define(&mut self, name: &str, sig: Signature, body: impl FnOnce(&mut FunctionBuilder, &mut JITModule, &[Value]) -> Vec<Value>) -> Defined {
+        let (id, mut ctx) = self.build(name, &sig, body);
         self.check.prepare(&mut ctx.func);
         let padding = self.padding;
         let checked = self.check.define_function_padded(&mut self.module, id, &mut ctx, self.morestack, |_| padding).unwrap();
@@ -542,20 +547,7 @@ fn a_padding_that_would_misalign_the_constant_pool_is_refused() {
         vec![b.ins().uextend(I64, lane)]
     };
     let mut h = Harness::new();
-    h.padding = EntryPadding { bytes: 8, align: 64 };
-    let sig = tail_sig(2, 0, 1);
-    let id = h.module.declare_function("misaligned", Linkage::Local, &sig).unwrap();
-    let mut ctx = h.module.make_context();
-    ctx.func = Function::with_name_signature(cranelift_codegen::ir::UserFuncName::user(0, id.as_u32()), sig);
-    let mut b = FunctionBuilder::new(&mut ctx.func, &mut h.fctx);
-    let block = b.create_block();
-    b.append_block_params_for_function_params(block);
-    b.switch_to_block(block);
-    let params = b.block_params(block).to_vec();
-    let results = vector_constant(&mut b, &mut h.module, &params);
-    b.ins().return_(&results);
-    b.seal_all_blocks();
-    b.finalize(h.module.target_config());
+    let (id, mut ctx) = h.build("misaligned", &tail_sig(2, 0, 1), vector_constant);
     h.check.prepare(&mut ctx.func);
     let err = h.check.define_function_padded(&mut h.module, id, &mut ctx, h.morestack, |_| EntryPadding { bytes: 8, align: 64 }).unwrap_err().to_string();
     assert!(err.contains("would misalign the constant pool (aligned to 16)"), "{err}");
@@ -585,21 +577,7 @@ fn a_function_without_stack_limit_is_defined_unchanged() {
     let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     let mut h = Harness::new();
     // As an embedder does for `//go:nosplit`: no `prepare`.
-    let sig = tail_sig(2, 0, 1);
-    let id = h.module.declare_function("nosplit", Linkage::Local, &sig).unwrap();
-    let mut ctx = h.module.make_context();
-    ctx.func.signature = sig;
-    let mut b = FunctionBuilder::new(&mut ctx.func, &mut h.fctx);
-    let block = b.create_block();
-    b.append_block_params_for_function_params(block);
-    b.switch_to_block(block);
-    let x = b.block_params(block)[1];
-    let ss = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 64, 3));
-    b.ins().stack_store(I64, x, ss, 0);
-    let v = b.ins().stack_load(I64, I64, ss, 0);
-    b.ins().return_(&[v]);
-    b.seal_all_blocks();
-    b.finalize(h.module.target_config());
+    let (id, mut ctx) = h.build("nosplit", &tail_sig(2, 0, 1), with_slot(64));
     let checked = h.check.define_function(&mut h.module, id, &mut ctx, h.morestack).unwrap();
     assert_eq!(checked.frame_size, None);
     assert_eq!(checked.code_size as usize, ctx.compiled_code().unwrap().buffer.data().len());
@@ -618,19 +596,10 @@ fn a_foreign_stack_overflow_trap_is_refused_not_patched() {
     let mut h = Harness::new();
     // A frameless leaf (no check) that traps with STACK_OVERFLOW itself: there is no
     // prologue to patch, so define_function must say so rather than guess.
-    let sig = tail_sig(2, 0, 1);
-    let id = h.module.declare_function("own_trap", Linkage::Local, &sig).unwrap();
-    let mut ctx = h.module.make_context();
-    ctx.func.signature = sig;
-    let mut b = FunctionBuilder::new(&mut ctx.func, &mut h.fctx);
-    let block = b.create_block();
-    b.append_block_params_for_function_params(block);
-    b.switch_to_block(block);
-    let x = b.block_params(block)[1];
-    b.ins().trapz(x, TrapCode::STACK_OVERFLOW);
-    b.ins().return_(&[x]);
-    b.seal_all_blocks();
-    b.finalize(h.module.target_config());
+    let (id, mut ctx) = h.build("own_trap", &tail_sig(2, 0, 1), |b, _, p| {
+        b.ins().trapz(p[1], TrapCode::STACK_OVERFLOW);
+        vec![p[1]]
+    });
     h.check.prepare(&mut ctx.func);
     let err = h.check.define_function(&mut h.module, id, &mut ctx, h.morestack).unwrap_err();
     let msg = err.to_string();
