@@ -184,7 +184,7 @@ use cranelift_codegen::ir::{ArgumentPurpose, Function, GlobalValueData, MemFlags
 use cranelift_codegen::{CodegenError, CompiledCode, Context};
 use cranelift_module::{FuncId, Module, ModuleError, ModuleReloc, ModuleRelocTarget, ModuleResult};
 
-pub use x64::{nops, patch, MorestackCall, PatchError, Patched, StubReloc, RESUME_AFTER_RESTART};
+pub use x64::{patch, MorestackCall, PatchError, Patched, StubReloc, RESUME_AFTER_RESTART};
 
 /// The stack-check pass, configured for one runtime's `G` layout.
 #[derive(Clone, Copy, Debug)]

@@ -176,9 +176,9 @@ pub fn patch(code: &[u8], traps: &[MachTrap], guard_offset: i32, call: Morestack
     Ok(Patched { code: out, reloc: Some(reloc), checked })
 }
 
-/// `len` bytes of NOPs, in the longest of the recommended encodings (Intel SDM vol. 2B,
-/// "NOP"; AMD's optimization guide recommends the same up to 9 bytes).
-pub fn nops(len: usize) -> Vec<u8> {
+/// `len` bytes of NOPs, in the longest of the recommended multi-byte encodings (Intel
+/// SDM vol. 2B, "NOP").
+fn nops(len: usize) -> Vec<u8> {
     const NOPS: [&[u8]; 9] = [
         &[0x90],
         &[0x66, 0x90],
@@ -414,6 +414,42 @@ mod tests {
         assert_eq!(rel_target(&p.code, 0x39 + 2), 0x50, "the call reads the slot");
         assert_eq!(p.reloc, Some(StubReloc { offset: 0x50, kind: Reloc::Abs8, addend: 0 }));
         assert_eq!(p.checked.code_size as usize, p.code.len());
+    }
+
+    #[test]
+    fn entry_padding_moves_every_offset_and_the_restart_skips_it() {
+        let (code, traps) = small();
+        let plain = patch(&code, &traps, 16, MorestackCall::Slot, 0).unwrap();
+        for pad in [1usize, 5, 9, 10, 19, 63] {
+            let p = patch(&code, &traps, 16, MorestackCall::Slot, pad as u32).unwrap();
+            assert_eq!(&p.code[..pad], &nops(pad)[..]);
+            assert_eq!(p.checked.entry_padding, pad as u32);
+            assert_eq!(p.checked.body_offset, Some(0x15 + pad as u32));
+            assert_eq!(p.checked.retargeted_traps, vec![0x2b + pad as u32]);
+            let stub = (pad + code.len()).next_multiple_of(STUB_ALIGN);
+            assert_eq!(p.checked.stub_offset, Some(stub as u32));
+            assert_eq!(rel_target(&p.code, pad + 0x11), stub, "the check goes to the stub");
+            assert_eq!(&p.code[pad + 0x15..pad + code.len()], &code[0x15..], "body and traps untouched");
+            assert_eq!(rel_target(&p.code, stub + 0xf + 1), pad, "restart jumps past the padding");
+            assert_eq!(rel_target(&p.code, stub + 0x18 + 1), pad + 0x15, "resume jumps to the body");
+            let slot = p.reloc.unwrap().offset as usize;
+            assert_eq!(slot % 8, 0, "the slot stays 8-aligned from the function's start");
+            assert_eq!(rel_target(&p.code, stub + 0x9 + 2), slot, "the call reads the slot");
+            assert_eq!(p.checked.code_size as usize, p.code.len());
+            // The stub is the same code but for the two jumps' rel32s (checked above).
+            let masked = |c: &[u8]| [&c[..0x10], &c[0x14..0x19], &c[0x1d..]].concat();
+            assert_eq!(masked(&p.code[stub..]), masked(&plain.code[0x30..]));
+        }
+    }
+
+    #[test]
+    fn nops_are_the_recommended_encodings() {
+        assert_eq!(nops(0), []);
+        assert_eq!(nops(1), [0x90]);
+        assert_eq!(nops(3), [0x0f, 0x1f, 0x00]);
+        // Longer runs: 9-byte NOPs, then the rest.
+        assert_eq!(nops(11), [0x66, 0x0f, 0x1f, 0x84, 0, 0, 0, 0, 0, 0x66, 0x90]);
+        assert_eq!(nops(63).len(), 63);
     }
 
     #[test]
