@@ -25,10 +25,11 @@
 //! comes after them (codegen emits no jump tables, the only data Cranelift would put
 //! between blocks). Cranelift's own `bb_edges` cannot be used: 0.135 attributes edges
 //! to the wrong blocks once cold blocks have moved to the end. From the decoded
-//! branches comes a control-flow graph; each branch to a block at or before its own is
-//! a back edge, whose natural loop is the header and every block that reaches the
-//! branch without passing the header; back edges to one header make one loop (a
-//! `continue` is not a loop of its own). What has to sit well is the loop's hot span:
+//! branches comes a control-flow graph; an edge to a block that dominates its source
+//! is a back edge, whose natural loop is the header and every block that reaches the
+//! edge's source without passing the header; back edges to one header make one loop (a
+//! `continue` is not a loop of its own, and a slow path that rejoins the code it left
+//! is none). What has to sit well is the loop's hot span:
 //! the run of its blocks laid out from the header on, which leaves out slow paths
 //! Cranelift moved to the end (cold blocks that jump back in). Only one loop can be
 //! placed per function: the most deeply nested one, the shortest among those (the
@@ -150,10 +151,22 @@ impl Blocks {
                 preds[s].push(b);
             }
         }
-        // Natural loops, one per header: (header, body as a membership vector).
+        let idom = self.immediate_dominators(&preds);
+        let dominates = |h: usize, mut b: usize| loop {
+            if b == h {
+                break true;
+            }
+            match idom[b] {
+                Some(up) if up != b => b = up,
+                _ => break false,
+            }
+        };
+        // Natural loops, one per header: (header, body as a membership vector). A back
+        // edge goes to a block that dominates its source; a cold block that jumps back
+        // into the middle of a loop makes none.
         let mut loops: Vec<(usize, Vec<bool>)> = Vec::new();
         for (latch, succs) in self.succs.iter().enumerate() {
-            for &header in succs.iter().filter(|&&h| h <= latch) {
+            for &header in succs.iter().filter(|&&h| dominates(h, latch)) {
                 let at = match loops.iter().position(|(h, _)| *h == header) {
                     Some(at) => at,
                     None => {
@@ -183,6 +196,67 @@ impl Blocks {
             .map(|(h, body)| (depth(*h), hot_span(*h, body)))
             .max_by_key(|&(d, (start, len))| (d, std::cmp::Reverse(len), std::cmp::Reverse(start)))
             .map(|(_, span)| span)
+    }
+
+    /// Each block's immediate dominator (the entry, block 0, is its own); `None` for a
+    /// block the entry does not reach. Cooper, Harvey and Kennedy's iteration over
+    /// reverse postorder.
+    fn immediate_dominators(&self, preds: &[Vec<usize>]) -> Vec<Option<usize>> {
+        let n = self.spans.len();
+        // Reverse postorder from the entry, by an explicit-stack depth-first search.
+        let mut order = Vec::with_capacity(n);
+        let mut seen = vec![false; n];
+        let mut stack = vec![(0usize, 0usize)];
+        seen[0] = true;
+        while let Some(&mut (b, ref mut next)) = stack.last_mut() {
+            if let Some(&s) = self.succs[b].get(*next) {
+                *next += 1;
+                if !seen[s] {
+                    seen[s] = true;
+                    stack.push((s, 0));
+                }
+            } else {
+                order.push(b);
+                stack.pop();
+            }
+        }
+        order.reverse();
+        let mut rank = vec![usize::MAX; n];
+        for (i, &b) in order.iter().enumerate() {
+            rank[b] = i;
+        }
+        let mut idom: Vec<Option<usize>> = vec![None; n];
+        idom[0] = Some(0);
+        let mut changed = true;
+        while changed {
+            changed = false;
+            for &b in &order[1..] {
+                let mut new: Option<usize> = None;
+                for &p in preds[b].iter().filter(|&&p| idom[p].is_some()) {
+                    new = Some(match new {
+                        None => p,
+                        Some(mut a) => {
+                            // The nearest common dominator of `a` and `p`.
+                            let mut c = p;
+                            while a != c {
+                                while rank[a] > rank[c] {
+                                    a = idom[a].expect("processed");
+                                }
+                                while rank[c] > rank[a] {
+                                    c = idom[c].expect("processed");
+                                }
+                            }
+                            a
+                        }
+                    });
+                }
+                if new.is_some() && idom[b] != new {
+                    idom[b] = new;
+                    changed = true;
+                }
+            }
+        }
+        idom
     }
 }
 
@@ -296,6 +370,30 @@ mod tests {
         assert_eq!(innermost(&ops, 5), Some((0, at[3])));
         // Without a loop there is nothing to place; decoding stops after the last block.
         assert_eq!(innermost(&[('n', 0), ('c', 3), ('n', 0), ('r', 0), ('n', 0)], 3), None);
+    }
+
+    #[test]
+    fn slow_paths_that_rejoin_make_no_loop() {
+        // Cranelift's shape for bench/defer_open.go's main: a cold slow path from the
+        // entry rejoins before the loop, and one from inside the loop (a preemption
+        // check) rejoins in its middle. Neither target dominates the jump to it.
+        let ops = [
+            ('n', 0),  // 0: entry
+            ('c', 9),  // 1: to slow path A
+            ('n', 0),  // 2: A rejoins here
+            ('n', 0),  // 3: loop header
+            ('c', 11), // 4: to slow path B
+            ('n', 0),  // 5: B rejoins here
+            ('c', 3),  // 6: latch
+            ('r', 0),  // 7: exit
+            ('n', 0),  // 8: filler
+            ('n', 0),  // 9: slow path A
+            ('j', 2),  // 10
+            ('n', 0),  // 11: slow path B
+            ('j', 5),  // 12
+        ];
+        let (_, at) = assemble(&ops);
+        assert_eq!(innermost(&ops, 11), Some((at[3], at[7] - at[3])));
     }
 
     #[test]
