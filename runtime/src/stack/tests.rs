@@ -689,3 +689,40 @@ fn entry_points_fit_the_guard() {
         );
     }
 }
+
+/// Kilobytes of `[lo, hi)` the kernel backs with huge pages, per /proc/self/smaps.
+fn anon_huge_kib(lo: usize, hi: usize) -> u64 {
+    let smaps = std::fs::read_to_string("/proc/self/smaps").expect("smaps");
+    let mut inside = false;
+    let mut kib = 0;
+    for line in smaps.lines() {
+        if let Some((range, _)) = line.split_once(' ').filter(|(r, _)| r.contains('-') && !r.ends_with(':')) {
+            let (a, b) = range.split_once('-').expect("range");
+            let (a, b) = (usize::from_str_radix(a, 16).unwrap_or(0), usize::from_str_radix(b, 16).unwrap_or(0));
+            inside = a < hi && lo < b;
+        } else if let Some(v) = line.strip_prefix("AnonHugePages:").filter(|_| inside) {
+            kib += v.trim().trim_end_matches(" kB").trim().parse::<u64>().expect("a number");
+        }
+    }
+    kib
+}
+
+#[test]
+fn stacks_of_a_huge_page_and_more_start_on_one_above_their_guard() {
+    let thp = std::fs::read_to_string("/sys/kernel/mm/transparent_hugepage/enabled").unwrap_or_default();
+    for size in [sys::HUGE_PAGE, 2 * sys::HUGE_PAGE, 8 * sys::HUGE_PAGE] {
+        let (lo, hi) = stackalloc(size);
+        assert_eq!((lo % sys::HUGE_PAGE, hi - lo), (0, size), "lo on a huge page");
+        // SAFETY: [lo, hi) is a fresh stack nobody else uses.
+        let stack = unsafe { std::slice::from_raw_parts_mut(lo as *mut u8, size) };
+        assert!(stack.iter().step_by(4096).all(|&b| b == 0), "fresh stacks read as zero");
+        stack.fill(1);
+        if thp.contains("[always]") || thp.contains("[madvise]") {
+            // All of it in huge pages (when the kernel has them to give).
+            let huge = anon_huge_kib(lo, hi);
+            assert!(huge == 0 || huge == size as u64 / 1024, "{huge} KiB of {size} bytes in huge pages");
+        }
+        // SAFETY: the stack is unused from here on.
+        unsafe { stackfree(lo, hi) };
+    }
+}

@@ -119,31 +119,39 @@ pub fn mmap_anon(size: usize) -> *mut u8 {
 /// 2 MiB ranges.
 pub const HUGE_PAGE: usize = 2 << 20;
 
-/// [`mmap_anon`] for a large heap block: `size` (a multiple of the OS page) bytes
-/// starting on a [`HUGE_PAGE`] boundary and marked `MADV_HUGEPAGE`, so that the kernel
-/// backs them with huge pages (this machine's THP mode may be `madvise`, as Go 1.19's
-/// heap also asks for them). Fewer page faults and far fewer TLB misses for a loop that
-/// strides through a big slice. Resident memory stays within the mapping, which is
-/// exactly `size` bytes. Returns null on failure.
-pub fn mmap_anon_huge(size: usize) -> *mut u8 {
-    let reserved = size + HUGE_PAGE;
+/// [`mmap_anon`] for a large heap block or goroutine stack: `below + size` bytes (both
+/// multiples of the OS page) whose part after the first `below` bytes starts on a
+/// [`HUGE_PAGE`] boundary and is marked `MADV_HUGEPAGE`, so that the kernel backs it
+/// with huge pages (this machine's THP mode may be `madvise`, and Go 1.19's heap asks
+/// for them too). Fewer page faults, and far fewer TLB misses for a loop that strides
+/// through a big slice. `below` is room for a guard page under a stack. The mapping is
+/// exactly `below + size` bytes, so resident memory stays within it. Returns the start
+/// of the mapping, or null on failure; when the 2 MiB of slack cannot be reserved it
+/// falls back to a plain [`mmap_anon`].
+///
+/// With THP `defrag` in `madvise` mode a fault in such a range may compact memory
+/// first, which can stall the faulting thread (Go 1.21 stopped asking for huge pages
+/// for that reason); the range is always large, so the faults saved outweigh it here.
+pub fn mmap_anon_huge(below: usize, size: usize) -> *mut u8 {
+    debug_assert!(below % 4096 == 0 && size % 4096 == 0, "whole pages");
+    let Some(reserved) = below.checked_add(size).and_then(|n| n.checked_add(HUGE_PAGE)) else { return std::ptr::null_mut() };
     let p = mmap_anon(reserved);
     if p.is_null() {
-        return p;
+        return mmap_anon(below + size);
     }
-    let start = (p as usize).next_multiple_of(HUGE_PAGE);
-    let (head, tail) = (start - p as usize, reserved - (start - p as usize) - size);
+    let start = (p as usize + below).next_multiple_of(HUGE_PAGE) - below;
+    let (head, tail) = (start - p as usize, reserved - (start - p as usize) - below - size);
     // SAFETY: the head and tail are the parts of the fresh mapping `p` outside
-    // `[start, start+size)`; nothing refers to them. madvise on the rest only changes
-    // how it is backed (a failure just leaves small pages).
+    // `[start, start+below+size)`; nothing refers to them. madvise only changes how
+    // the rest is backed (a failure just leaves small pages).
     unsafe {
         if head > 0 {
             munmap(p, head);
         }
         if tail > 0 {
-            munmap((start + size) as *mut u8, tail);
+            munmap((start + below + size) as *mut u8, tail);
         }
-        libc::madvise(start as *mut libc::c_void, size, libc::MADV_HUGEPAGE);
+        libc::madvise((start + below) as *mut libc::c_void, size, libc::MADV_HUGEPAGE);
     }
     start as *mut u8
 }
