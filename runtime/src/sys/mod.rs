@@ -133,7 +133,7 @@ pub const HUGE_PAGE: usize = 2 << 20;
 /// first, which can stall the faulting thread (Go 1.21 stopped asking for huge pages
 /// for that reason); the range is always large, so the faults saved outweigh it here.
 pub fn mmap_anon_huge(below: usize, size: usize) -> *mut u8 {
-    debug_assert!(below % 4096 == 0 && size % 4096 == 0, "whole pages");
+    debug_assert!(below.is_multiple_of(4096) && size.is_multiple_of(4096), "whole pages");
     let Some(reserved) = below.checked_add(size).and_then(|n| n.checked_add(HUGE_PAGE)) else { return std::ptr::null_mut() };
     let p = mmap_anon(reserved);
     if p.is_null() {
