@@ -1,5 +1,5 @@
-//! Where a function's code starts: so that its innermost loop spans no more 64-byte
-//! lines than its length needs.
+//! Where a function's code starts: so that its innermost loop touches as few 64-byte
+//! lines as it can.
 //!
 //! x86-64 cores fetch and cache decoded instructions in 64-byte lines; a loop that
 //! straddles one line more than it must runs slower. bench/sieve.go's 36-byte inner loop
