@@ -380,6 +380,18 @@ fn asm_shows_the_inner_loop_placed_within_one_cache_line() {
 }
 
 #[test]
+fn a_package_variable_beyond_go_s_symbol_limit_is_an_error_not_a_crash() {
+    let t = tempdir();
+    write(t.path(), "big.go", "package main\n\nvar g [64][16777216]int64\n\nfunc main() {\n\tg[1][2] = 3\n}\n");
+    for args in [&["run", "big.go"][..], &["build", "-o", "big", "big.go"][..]] {
+        let o = morestack(t.path(), args);
+        assert_eq!(o.code, Some(1), "{}", o.show());
+        // Go 1.19's linker: `./big.go:3:5: main.g: symbol too large (8589934592 bytes > 2000000000 bytes)`.
+        assert!(o.stderr.contains("big.go:3:5: main.g: symbol too large (8589934592 bytes > 2000000000 bytes)"), "{}", o.show());
+    }
+}
+
+#[test]
 fn asm_of_an_unknown_function_fails() {
     let t = tempdir();
     write(t.path(), "hello.go", HELLO);

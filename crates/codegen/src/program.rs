@@ -384,8 +384,15 @@ pub fn compile(module: &mut dyn Module, file: &SourceFile, ast: &ast::File, info
                     for name in &spec.names {
                         let Some(obj) = info.def_of(name.id) else { continue };
                         let ty = info.object(obj).ty;
+                        let symbol = format!("main.{}", name.name);
+                        // Go's linker limit on one symbol (cmd/link: cutoff); the JIT also
+                        // needs every global within a rel32 of the code.
+                        let size = info.types.size_of(ty);
+                        if size > MAX_SYMBOL_SIZE {
+                            return Err(vec![Diagnostic::new(name.span, format!("{symbol}: symbol too large ({size} bytes > {MAX_SYMBOL_SIZE} bytes)"))]);
+                        }
                         let linkage = if opts.extern_globals { Linkage::Import } else { Linkage::Local };
-                        let data = p.module.declare_data(&format!("main.{}", name.name), linkage, true, false).map_err(|e| vec![Diagnostic::new(name.span, e.to_string())])?;
+                        let data = p.module.declare_data(&symbol, linkage, true, false).map_err(|e| vec![Diagnostic::new(name.span, e.to_string())])?;
                         p.globals.insert(obj, data);
                         if opts.extern_globals {
                             continue;
@@ -599,6 +606,10 @@ fn finish(p: &mut Program, ctx: &mut Context, id: FuncId, name: String, opts: &O
     ctx.clear();
     Ok(CompiledFunc { id, name, code_size, entry_padding, stub_offset, lines, landing_pads, open_defers, clif })
 }
+
+/// The largest package variable, as Go's linker allows (`cmd/link/internal/ld`'s
+/// `cutoff`).
+const MAX_SYMBOL_SIZE: u64 = 2_000_000_000;
 
 /// Checks the invariant that lets the runtime copy goroutine stacks without stack
 /// maps for native frames: no value holds an address in the function's own frame
