@@ -110,7 +110,7 @@ fn large_alloc(size: u64) -> *mut u8 {
         crate::panic::throw("runtime: out of memory");
     }
     let len = (size as usize + OS_PAGE - 1) & !(OS_PAGE - 1);
-    let p = if len >= sys::HUGE_PAGE { sys::mmap_anon_huge(0, len) } else { sys::mmap_anon(len) };
+    let p = sys::mmap_anon_huge(0, len);
     if p.is_null() {
         crate::panic::throw("runtime: out of memory");
     }

@@ -390,7 +390,7 @@ pub(crate) fn stackalloc(size: usize) -> (usize, usize) {
     // A stack of a huge page or more comes in huge pages (`lo` on a huge-page boundary,
     // the guard page below it): a growth into it faults 512x less often, and deep
     // recursion misses the TLB less.
-    let base = if size >= sys::HUGE_PAGE { sys::mmap_anon_huge(GUARD_PAGE, size) } else { sys::mmap_anon(size + GUARD_PAGE) };
+    let base = sys::mmap_anon_huge(GUARD_PAGE, size);
     if base.is_null() {
         crate::panic::throw("runtime: cannot allocate goroutine stack");
     }

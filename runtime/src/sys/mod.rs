@@ -119,9 +119,10 @@ pub fn mmap_anon(size: usize) -> *mut u8 {
 /// 2 MiB ranges.
 pub const HUGE_PAGE: usize = 2 << 20;
 
-/// [`mmap_anon`] for a large heap block or goroutine stack: `below + size` bytes (both
-/// multiples of the OS page) whose part after the first `below` bytes starts on a
-/// [`HUGE_PAGE`] boundary and is marked `MADV_HUGEPAGE`, so that the kernel backs it
+/// [`mmap_anon`] for a heap block or goroutine stack: `below + size` bytes (both
+/// multiples of the OS page). Below [`HUGE_PAGE`] that is all; from it on, the part
+/// after the first `below` bytes starts on a [`HUGE_PAGE`] boundary and is marked
+/// `MADV_HUGEPAGE`, so that the kernel backs it
 /// with huge pages (this machine's THP mode may be `madvise`, and Go 1.19's heap asks
 /// for them too). Fewer page faults, and far fewer TLB misses for a loop that strides
 /// through a big slice. `below` is room for a guard page under a stack. The mapping is
@@ -134,6 +135,9 @@ pub const HUGE_PAGE: usize = 2 << 20;
 /// for that reason); the range is always large, so the faults saved outweigh it here.
 pub fn mmap_anon_huge(below: usize, size: usize) -> *mut u8 {
     debug_assert!(below.is_multiple_of(4096) && size.is_multiple_of(4096), "whole pages");
+    if size < HUGE_PAGE {
+        return mmap_anon(below + size);
+    }
     let Some(reserved) = below.checked_add(size).and_then(|n| n.checked_add(HUGE_PAGE)) else { return std::ptr::null_mut() };
     let p = mmap_anon(reserved);
     if p.is_null() {
